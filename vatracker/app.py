@@ -1,0 +1,105 @@
+"""Start-up of the window: one copy per data folder, the database, the window and the tray."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from . import APP_ID, APP_NAME, __version__
+from .clock import SystemClock
+from .domain.errors import VATrackerError
+from .services.container import Services
+from .storage.database import prepare_data_dir
+from .ui.icons import app_icon
+from .ui.main_window import MainWindow
+from .ui.messages import show_error
+from .ui.session import Session
+from .ui.single_instance import SingleInstance
+from .ui.tray import Tray
+
+#: Set to quit as soon as the window is up: start-up benchmarks and bundle smoke tests.
+QUIT_WHEN_READY = "VATRACKER_QUIT_WHEN_READY"
+
+
+def create_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)  # closing the window may leave the timer in the tray
+    return app
+
+
+def build_window(
+    app: QApplication, services: Services, folder: Path
+) -> tuple[MainWindow, Tray | None]:
+    """The window and, where the desktop has a tray, its icon, wired together."""
+    session = Session(services)
+    window = MainWindow(session, folder)
+    window.quit_requested.connect(app.quit)
+    tray = None
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray = Tray(
+            show_window=window.show_and_raise,
+            start_pair=lambda client_id, task_id: window.start(client_id, task_id),
+            stop=window.stop,
+            stop_trying=window.stop_trying,
+            quit_app=app.quit,
+            parent=window,
+        )
+        window.timer_state_changed.connect(tray.show_state)
+        session.ticked.connect(lambda: tray.tick(session.now()))
+        window.hidden_to_tray.connect(
+            lambda: tray.icon.showMessage(
+                APP_NAME, "The timer keeps running here in the tray.", app_icon(), 4000
+            )
+        )
+        window.keep_running_in_tray = True
+        window.refresh()
+        tray.show()
+    return window, tray
+
+
+def run_app(folder: Path) -> int:
+    app = create_application()
+    try:
+        prepare_data_dir(folder)
+    except VATrackerError as exc:
+        show_error(None, APP_NAME, str(exc))
+        return 1
+    instance = SingleInstance(folder)
+    if not instance.acquire():
+        if instance.ask_other_to_activate():
+            return 0
+        show_error(
+            None,
+            APP_NAME,
+            f"VA Tracker seems to be running already with the data folder {folder}, "
+            "but it does not answer. Close it, or wait a moment and try again.",
+        )
+        return 1
+    try:
+        services = Services.open(folder, SystemClock())
+    except VATrackerError as exc:
+        instance.release()
+        show_error(None, APP_NAME, str(exc))
+        return 1
+    window, _tray = build_window(app, services, folder)
+    instance.activation_requested.connect(window.show_and_raise)
+    window.show()
+    window.session.start_ticking()
+    QTimer.singleShot(0, window.session.check_gap_and_beat)
+    if os.environ.get(QUIT_WHEN_READY):
+        QTimer.singleShot(0, app.quit)
+    try:
+        return app.exec()
+    finally:
+        window.session.stop_ticking()
+        services.close()
+        instance.release()

@@ -1,0 +1,1 @@
+"""Use cases over the database: what the window and the command line both call."""

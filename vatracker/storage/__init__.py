@@ -1,0 +1,1 @@
+"""The SQLite file: opening it safely, its schema and migrations, and the queries on it."""

@@ -1,0 +1,22 @@
+"""Icons, loaded from the shipped resources through one helper."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QIcon
+
+from ..assets import asset_path
+
+
+@cache
+def _icon(name: str) -> QIcon:
+    return QIcon(str(asset_path(f"icons/{name}.svg")))
+
+
+def app_icon() -> QIcon:
+    return _icon("vatracker")
+
+
+def tray_icon(*, running: bool) -> QIcon:
+    return _icon("tray-running" if running else "tray-idle")

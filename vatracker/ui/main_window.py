@@ -1,0 +1,414 @@
+"""The main window: the timer on top, the day's entries below, every action in a menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
+
+from .. import APP_NAME, __version__
+from ..domain.entries import Entry, Outcome, format_duration, new_entry
+from ..domain.totals import totals_by_client
+from ..domain.zones import day_bounds, local_date
+from ..services.entries import EntryChange
+from ..services.timer import Gap
+from .catalog_dialogs import ClientsDialog, TaskTypesDialog
+from .day_view import DayView
+from .entries_model import DayRows
+from .entry_dialog import EntryDialog
+from .icons import app_icon
+from .messages import message_box, show_error
+from .session import Session
+from .settings_dialog import SettingsDialog
+from .split_dialog import SplitDialog
+from .timer_dialogs import FindingsDialog, GapQuestion
+from .timer_panel import TimerPanel, TimerState
+from .undo import EntryChangeCommand
+
+
+class MainWindow(QMainWindow):
+    timer_state_changed = Signal(object)  # TimerState, for the tray
+    quit_requested = Signal()
+    hidden_to_tray = Signal()
+
+    def __init__(self, session: Session, data_folder: Path) -> None:
+        super().__init__()
+        self.session = session
+        self.data_folder = data_folder
+        self.keep_running_in_tray = False  # set by the app when a tray icon is shown
+        self._state: TimerState | None = None
+        self.setWindowIcon(app_icon())
+        self.setWindowTitle(APP_NAME)
+        self.resize(1040, 680)
+
+        self.undo_stack = QUndoStack(self)
+        self.timer_panel = TimerPanel()
+        self.day_view = DayView(local_date(session.now(), session.zone))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.timer_panel)
+        layout.addWidget(self.day_view, 1)
+        self.setCentralWidget(central)
+        self._create_actions()
+        self._create_menus()
+        self.statusBar().showMessage("Ready")
+
+        self.timer_panel.start_requested.connect(self.start)
+        self.timer_panel.stop_requested.connect(self.stop)
+        self.timer_panel.stop_trying_requested.connect(self.stop_trying)
+        self.timer_panel.add_client_requested.connect(self.open_clients)
+        self.day_view.day_changed.connect(lambda _day: self.refresh())
+        self.day_view.add_requested.connect(self.add_entry)
+        self.day_view.edit_requested.connect(self.edit_entry)
+        self.day_view.split_requested.connect(self.split_entry)
+        self.day_view.delete_requested.connect(self.delete_entry)
+        session.changed.connect(self.refresh)
+        session.ticked.connect(self._tick)
+        session.failed.connect(lambda message: show_error(self, APP_NAME, message))
+        session.notice.connect(lambda message: self.statusBar().showMessage(message, 5000))
+        session.gap_found.connect(self.ask_about_gap)
+        self.refresh()
+
+    # Actions and menus -------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: str | QKeySequence | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        panel = self.timer_panel
+        self.start_action = self._action(
+            "&Start / switch",
+            panel.request_start,
+            "Ctrl+Return",
+            "Start the timer for the chosen client and task; a running timer switches",
+        )
+        self.stop_action = self._action("S&top", self.stop, "Ctrl+.", "Stop the timer: done")
+        self.trying_action = self._action(
+            "Stop as &trying…",
+            self.stop_trying,
+            "Ctrl+T",
+            "Stop the timer as an attempt, with what it revealed",
+        )
+        self.choose_client_action = self._action(
+            "Choose &client", self._focus_client_picker, "Ctrl+K"
+        )
+        self.recent_actions = [
+            self._action(
+                f"Start recent {n}", lambda _c=False, n=n: panel.start_recent(n), f"Ctrl+{n}"
+            )
+            for n in range(1, 6)
+        ]
+        self.add_action = self._action("&Add entry…", self.add_entry, QKeySequence.StandardKey.New)
+        self.edit_action = self._action("&Edit entry…", self.edit_entry, "Ctrl+E")
+        self.split_action = self._action("S&plit entry…", self.split_entry, "Ctrl+D")
+        self.delete_action = self._action(
+            "&Delete entry", self.delete_entry, QKeySequence.StandardKey.Delete
+        )
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.day_view.table.addAction(self.delete_action)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.addActions([self.undo_action, self.redo_action])
+        self.previous_day_action = self._action(
+            "&Previous day", self.day_view.previous_button.click, "Alt+Left"
+        )
+        self.next_day_action = self._action(
+            "&Next day", self.day_view.next_button.click, "Alt+Right"
+        )
+        self.today_action = self._action("&Today", self.day_view.today_button.click, "Alt+Home")
+        self.clients_action = self._action("&Clients…", self.open_clients)
+        self.task_types_action = self._action("&Task types…", self.open_task_types)
+        self.settings_action = self._action("&Settings…", self.open_settings, "Ctrl+,")
+        self.close_action = self._action(
+            "&Close window", self.close, QKeySequence.StandardKey.Close
+        )
+        self.quit_action = self._action(
+            "&Quit", self.quit_requested.emit, QKeySequence.StandardKey.Quit
+        )
+        self.about_action = self._action("&About VA Tracker", self.show_about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.settings_action, self.close_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        timer_menu = bar.addMenu("T&imer")
+        timer_menu.addActions(
+            [self.start_action, self.stop_action, self.trying_action, self.choose_client_action]
+        )
+        timer_menu.addSeparator()
+        timer_menu.addActions(self.recent_actions)
+        entries_menu = bar.addMenu("&Entries")
+        entries_menu.addActions([self.undo_action, self.redo_action])
+        entries_menu.addSeparator()
+        entries_menu.addActions(
+            [self.add_action, self.edit_action, self.split_action, self.delete_action]
+        )
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.previous_day_action, self.next_day_action, self.today_action])
+        manage_menu = bar.addMenu("&Manage")
+        manage_menu.addActions([self.clients_action, self.task_types_action])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    # Showing -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read everything shown afresh: after any change, here or from the command line."""
+        services = self.session.services
+        zone = self.session.zone
+        now = self.session.now()
+        clients = services.catalog.clients()
+        task_types = services.catalog.task_types()
+        client_names = {c.id: c.name for c in clients}
+        task_names = {t.id: t.name for t in task_types}
+        state = TimerState(
+            running=services.timer.running(),
+            clients=[c for c in clients if not c.archived],
+            task_types=[t for t in task_types if not t.archived],
+            client_names=client_names,
+            task_names=task_names,
+            recent=services.entries.recent_pairs(),
+            zone=zone,
+            now=now,
+        )
+        self._state = state
+        self.timer_panel.show_state(state)
+        self.day_view.set_today(local_date(now, zone))
+        selected = self.day_view.selected_entry()
+        day = self.day_view.day()
+        entries = services.entries.on_day(day, zone)
+        self.day_view.model.set_rows(DayRows(day, zone, entries, client_names, task_names, now))
+        start, end = day_bounds(day, zone)
+        self.day_view.totals_model.set_totals(
+            totals_by_client(entries, start, end, now), client_names
+        )
+        if selected is not None and selected.id is not None:
+            self.day_view.select_entry(selected.id)
+        self._update_title(now)
+        self._update_actions()
+        self.timer_state_changed.emit(state)
+
+    def _tick(self) -> None:
+        now = self.session.now()
+        self.timer_panel.tick(now)
+        self.day_view.model.tick(now)
+        self._update_title(now)
+        if self._state is not None and local_date(now, self.session.zone) != self.day_view.today():
+            self.refresh()  # midnight passed
+
+    def _update_title(self, now: int) -> None:
+        running = self._state.running if self._state else None
+        if running is None or self._state is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        client = self._state.client_names.get(running.client_id, "?")
+        self.setWindowTitle(f"{format_duration(running.duration(now))} · {client} — {APP_NAME}")
+
+    def _update_actions(self) -> None:
+        running = self._state is not None and self._state.running is not None
+        self.stop_action.setEnabled(running)
+        self.trying_action.setEnabled(running)
+
+    def _focus_client_picker(self) -> None:
+        self.timer_panel.client_box.setFocus()
+        self.timer_panel.client_box.showPopup()
+
+    # The timer ---------------------------------------------------------------------------
+
+    def start(self, client_id: int, task_type_id: int, note: str = "") -> None:
+        result = self.session.start(client_id, task_type_id, note)
+        if result is not None:
+            self.timer_panel.note_edit.clear()
+
+    def stop(self) -> None:
+        if self.session.running() is not None:
+            self.session.stop()
+
+    def stop_trying(self) -> None:
+        running = self.session.running()
+        if running is None or self._state is None:
+            return
+        what = self._describe_work(running)
+        dialog = FindingsDialog(what, self)
+        if dialog.exec() == FindingsDialog.DialogCode.Accepted:
+            self.session.stop(Outcome.TRYING, dialog.findings())
+
+    def ask_about_gap(self, gap: Gap) -> None:
+        self.show_and_raise()
+        question = GapQuestion(gap, self._describe_work(gap.entry), self.session.zone, self)
+        self.session.resolve_gap(gap, question.ask())
+
+    def _describe_work(self, entry: Entry) -> str:
+        services = self.session.services
+        names = (
+            services.catalog.client(entry.client_id).name,
+            services.catalog.task_type(entry.task_type_id).name,
+        )
+        return " · ".join(names)
+
+    # Entries -----------------------------------------------------------------------------
+
+    def add_entry(self) -> None:
+        services = self.session.services
+        clients = [c for c in services.catalog.clients() if not c.archived]
+        task_types = [t for t in services.catalog.task_types() if not t.archived]
+        if not clients:
+            self.open_clients()
+            return
+        panel_client = self.timer_panel.selected_client_id() or clients[0].id
+        panel_task = self.timer_panel.selected_task_type_id() or task_types[0].id
+        start, end = self._free_hour()
+        task = next((t for t in task_types if t.id == panel_task), task_types[0])
+        draft = new_entry(
+            panel_client, task.id, start, self.session.zone, end=end, billable=task.billable
+        )
+        dialog = EntryDialog(
+            draft,
+            services.catalog.clients(),
+            services.catalog.task_types(),
+            self.session.zone,
+            lambda entry, overlap, long: self._record(
+                services.entries.add(entry, allow_overlap=overlap, allow_long=long)
+            ),
+            title="Add entry",
+            parent=self,
+        )
+        dialog.exec()
+
+    def _free_hour(self) -> tuple[int, int]:
+        """A sensible default for a new entry: the hour before now, or on the day shown."""
+        now = self.session.now()
+        day = self.day_view.day()
+        if day == local_date(now, self.session.zone):
+            end = now - now % 60
+        else:
+            end = day_bounds(day, self.session.zone)[0] + 10 * 3600
+        return end - 3600, end
+
+    def edit_entry(self) -> None:
+        entry = self.day_view.selected_entry()
+        if entry is None:
+            return
+        services = self.session.services
+        dialog = EntryDialog(
+            entry,
+            services.catalog.clients(),
+            services.catalog.task_types(),
+            self.session.zone,
+            lambda edited, overlap, long: self._record(
+                services.entries.edit(edited, allow_overlap=overlap, allow_long=long)
+            ),
+            title="Edit entry",
+            parent=self,
+        )
+        dialog.exec()
+
+    def split_entry(self) -> None:
+        entry = self.day_view.selected_entry()
+        if entry is None or entry.id is None:
+            return
+        entry_id = entry.id
+        dialog = SplitDialog(
+            entry,
+            self.session.now(),
+            self.session.zone,
+            lambda at: self._record(self.session.services.entries.split(entry_id, at)),
+            self,
+        )
+        dialog.exec()
+
+    def delete_entry(self) -> None:
+        entry = self.day_view.selected_entry()
+        if entry is None or entry.id is None:
+            return
+        entry_id = entry.id
+        change = self.session.write(lambda: self.session.services.entries.delete(entry_id))
+        if change is not None:
+            self._push(change)
+            self.statusBar().showMessage("Entry deleted. Undo with Ctrl+Z.", 8000)
+
+    def _record(self, change: EntryChange) -> None:
+        """A change made in a dialog: put it on the undo stack and show it."""
+        self._push(change)
+        self.session.refresh()
+        if change.after and change.after[-1].id is not None:
+            self.day_view.select_entry(change.after[-1].id)
+
+    def _push(self, change: EntryChange) -> None:
+        self.undo_stack.push(
+            EntryChangeCommand(
+                change,
+                lambda c: self.session.write(lambda: self.session.services.entries.apply(c)),
+                self._undo_failed,
+            )
+        )
+
+    def _undo_failed(self) -> None:
+        # The entries changed in another way since; the history no longer fits them.
+        self.undo_stack.clear()
+
+    # Dialogs -----------------------------------------------------------------------------
+
+    def open_clients(self) -> None:
+        dialog = ClientsDialog(self.session.services.catalog, self.session.zone.key, self)
+        dialog.changed.connect(self.session.refresh)
+        if not dialog.items():
+            dialog.add()
+        dialog.exec()
+
+    def open_task_types(self) -> None:
+        dialog = TaskTypesDialog(self.session.services.catalog, self)
+        dialog.changed.connect(self.session.refresh)
+        dialog.exec()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.session.services.settings, self.data_folder, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.session.refresh()
+
+    def show_about(self) -> None:
+        box = message_box(
+            self,
+            QMessageBox.Icon.Information,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nTime tracking for virtual assistants who work for "
+            f"several clients.\n\nData folder: {self.data_folder}",
+        )
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    # Window ------------------------------------------------------------------------------
+
+    def show_and_raise(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        running = self._state is not None and self._state.running is not None
+        if self.keep_running_in_tray and running:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
+        event.accept()
+        self.quit_requested.emit()
