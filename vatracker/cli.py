@@ -29,11 +29,15 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
+class _UsageError(Exception):
+    pass
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports bad usage in one line, as every other error here."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see --help)\n")
+        raise _UsageError(f"{message} (see {self.prog} --help)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -485,7 +489,13 @@ def run(
     """Run one command, or open the window when none is given; returns the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except _UsageError as exc:
+        print(f"vatracker: {exc}", file=err)
+        return EXIT_BAD_INPUT
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
     folder = data_dir(getattr(args, "data_dir", None))
     if args.command is None:
         from .app import run_app

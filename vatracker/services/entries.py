@@ -136,8 +136,13 @@ class EntryService:
         return self.apply(EntryChange("Delete entry", (self.get(entry_id),), ()))
 
     def apply(self, change: EntryChange) -> EntryChange:
-        """Apply `change` as it stands (an undo or redo); returns it with the ids given."""
+        """Apply `change` as it stands (an undo or redo); returns it with the ids given.
+
+        Refused if the rows changed since, or if it would now overlap other work.
+        """
+        tz = self._settings.va_zone()
         with self._db.transaction() as conn:
+            self._refuse_overlaps(conn, change, tz)
             return self._write(conn, change)
 
     def _apply_checked(
@@ -150,24 +155,27 @@ class EntryService:
             check_span(entry, now, tz, allow_long=allow_long)
         change = replace(change, after=after)
         with self._db.transaction() as conn:
-            before_ids = {entry.id for entry in change.before}
             for entry in after:
                 self._check_references(conn, entry, change.before)
-                if not allow_overlap:
-                    others = [
-                        other
-                        for other in table.overlapping(conn, entry.start, entry.end_or(now))
-                        if other.id not in before_ids
-                    ]
-                    self._refuse_overlap(entry, overlapping(entry, others, now), tz)
+            if not allow_overlap:
+                self._refuse_overlaps(conn, change, tz)
             return self._write(conn, change)
 
-    def _refuse_overlap(self, entry: Entry, others: list[Entry], tz: ZoneInfo) -> None:
-        if not others:
-            return
-        listed = "; ".join(self.describe(other, tz) for other in others[:3])
-        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
-        raise OverlapError(f"This entry would overlap {listed}{more}.", others)
+    def _refuse_overlaps(self, conn: sqlite3.Connection, change: EntryChange, tz: ZoneInfo) -> None:
+        """Refuse a change whose new rows share time with other entries, naming them."""
+        now = self._clock.now()
+        changing = {entry.id for entry in (*change.before, *change.after)}
+        for entry in change.after:
+            others = [
+                other
+                for other in table.overlapping(conn, entry.start, entry.end_or(now))
+                if other.id not in changing
+            ]
+            found = overlapping(entry, others, now)
+            if found:
+                listed = "; ".join(self.describe(other, tz) for other in found[:3])
+                more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+                raise OverlapError(f"This entry would overlap {listed}{more}.", found)
 
     @staticmethod
     def _check_references(conn: sqlite3.Connection, entry: Entry, before: Sequence[Entry]) -> None:

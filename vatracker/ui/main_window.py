@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addActions([self.undo_action, self.redo_action])
         self.previous_day_action = self._action(
             "&Previous day", self.day_view.previous_button.click, "Alt+Left"
@@ -360,8 +360,9 @@ class MainWindow(QMainWindow):
         )
 
     def _undo_failed(self) -> None:
-        # The entries changed in another way since; the history no longer fits them.
-        self.undo_stack.clear()
+        # The entries changed in another way since; the history no longer fits them. Cleared
+        # once the stack has finished with the command that failed (it is running now).
+        QTimer.singleShot(0, self.undo_stack.clear)
 
     # Dialogs -----------------------------------------------------------------------------
 
