@@ -21,7 +21,8 @@ from .ui.session import Session
 from .ui.single_instance import SingleInstance
 from .ui.tray import Tray
 
-#: Set to quit as soon as the window is up: start-up benchmarks and bundle smoke tests.
+#: Set to print "ready" and quit as soon as the window is up and the event loop runs: for
+#: start-up benchmarks and smoke tests of installed bundles.
 QUIT_WHEN_READY = "VATRACKER_QUIT_WHEN_READY"
 
 
@@ -96,7 +97,8 @@ def run_app(folder: Path) -> int:
     window.session.start_ticking()
     QTimer.singleShot(0, window.session.check_gap_and_beat)
     if os.environ.get(QUIT_WHEN_READY):
-        QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+    QTimer.singleShot(0, instance.listen)  # after the first paint: it loads QtNetwork
     try:
         return app.exec()
     finally:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from importlib.resources import as_file, files
 from pathlib import Path
+
+from . import _resources
 
 
 def asset_path(relative: str) -> Path:
-    """A real path to a shipped file, e.g. ``asset_path("icons/vatracker.svg")``."""
-    with as_file(files("vatracker._resources").joinpath(relative)) as path:
-        return Path(path)
+    """The path of a shipped file, e.g. ``asset_path("icons/vatracker.svg")``.
+
+    The resources are installed as the package `vatracker._resources`, always as real files.
+    """
+    return Path(_resources.__file__).parent / relative

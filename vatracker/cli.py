@@ -40,14 +40,28 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{message} (see {self.prog} --help)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _data_dir_option() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="folder of the database (default: $VATRACKER_DATA_DIR or the user data folder)",
     )
+    return common
+
+
+def _window_request(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options, if `argv` only opens the window: start-up then skips the full parser."""
+    try:
+        args, rest = _data_dir_option().parse_known_args(argv)
+    except _UsageError:
+        return None
+    return None if rest else args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _data_dir_option()
     parser = _Parser(
         prog="vatracker",
         description="VA Tracker: time tracking for virtual assistants. "
@@ -489,6 +503,11 @@ def run(
     """Run one command, or open the window when none is given; returns the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
+    window = _window_request(argv)
+    if window is not None:
+        from .app import run_app
+
+        return run_app(data_dir(getattr(window, "data_dir", None)))
     try:
         args = build_parser().parse_args(argv)
     except _UsageError as exc:
@@ -496,13 +515,8 @@ def run(
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
-    folder = data_dir(getattr(args, "data_dir", None))
-    if args.command is None:
-        from .app import run_app
-
-        return run_app(folder)
     try:
-        services = Services.open(folder, clock or SystemClock())
+        services = Services.open(data_dir(getattr(args, "data_dir", None)), clock or SystemClock())
     except VATrackerError as exc:
         print(f"vatracker: {exc}", file=err)
         return EXIT_FAILED

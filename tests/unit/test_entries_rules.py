@@ -13,7 +13,7 @@ from vatracker.domain.entries import (
     format_duration,
     format_hours_minutes,
     new_entry,
-    overlapping_ids,
+    overlapping,
     split,
 )
 from vatracker.domain.errors import InvalidInput, NeedsConfirmation
@@ -78,8 +78,10 @@ def test_notes_are_one_line_of_printable_text() -> None:
 
 def test_overlaps_are_found_among_a_days_entries() -> None:
     entries = [entry(0, 100, 1), entry(50, 150, 2), entry(150, 200, 3), entry(300, None, 4)]
-    assert overlapping_ids(entries, now=400) == {1, 2}
-    assert overlapping_ids([*entries, entry(350, 360, 5)], now=400) == {1, 2, 4, 5}
+    found = {e.id: [o.id for o in overlapping(e, entries, now=400)] for e in entries}
+    assert found == {1: [2], 2: [1], 3: [], 4: []}
+    late = entry(350, 360, 5)
+    assert [o.id for o in overlapping(late, entries, now=400)] == [4]  # the running one
 
 
 @given(

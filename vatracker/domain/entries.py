@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -128,13 +128,6 @@ def overlapping(entry: Entry, others: Iterable[Entry], now: Instant) -> list[Ent
         for other in others
         if (entry.id is None or other.id != entry.id) and entry.overlaps(other, now)
     ]
-
-
-def overlapping_ids(entries: Sequence[Entry], now: Instant) -> set[int]:
-    """Ids of the entries that share some time with another entry of the list."""
-    return {
-        entry.id for entry in entries if entry.id is not None and overlapping(entry, entries, now)
-    }
 
 
 def split(entry: Entry, at: Instant, now: Instant, tz: ZoneInfo) -> tuple[Entry, Entry]:

@@ -55,12 +55,30 @@ class DayRows:
     now: Instant
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_FONT = Qt.ItemDataRole.FontRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_NUMERIC = frozenset((Column.START, Column.END, Column.LENGTH))
+
+
 class EntriesTableModel(QAbstractTableModel):
+    """The text of every cell is worked out once per change (and per second for the running
+    entry), so the view's many `data()` calls are plain look-ups."""
+
     def __init__(self) -> None:
         super().__init__()
         self._rows: DayRows | None = None
         self._entries: list[Entry] = []
         self._overlaps: dict[int, list[Entry]] = {}
+        self._cells: list[list[str]] = []
+        self._tooltips: list[str | None] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._overlap_brush = QBrush(OVERLAP_BACKGROUND)
 
     def set_rows(self, rows: DayRows) -> None:
         """Replace every row (after any change); keeps nothing from before."""
@@ -72,6 +90,10 @@ class EntriesTableModel(QAbstractTableModel):
             for entry in self._entries
             if entry.id is not None and (found := overlapping(entry, self._entries, rows.now))
         }
+        self._cells = [
+            [self._display(entry, column) for column in Column] for entry in self._entries
+        ]
+        self._tooltips = [self._tooltip(entry) for entry in self._entries]
         self.endResetModel()
 
     def tick(self, now: Instant) -> None:
@@ -81,16 +103,16 @@ class EntriesTableModel(QAbstractTableModel):
         self._rows = replace(self._rows, now=now)
         for row, entry in enumerate(self._entries):
             if entry.running:
-                self.dataChanged.emit(self.index(row, Column.END), self.index(row, Column.LENGTH))
+                self._cells[row][Column.LENGTH] = self._display(entry, Column.LENGTH)
+                self.dataChanged.emit(
+                    self.index(row, Column.LENGTH), self.index(row, Column.LENGTH)
+                )
 
     def entry_at(self, row: int) -> Entry | None:
         return self._entries[row] if 0 <= row < len(self._entries) else None
 
     def row_of(self, entry_id: int) -> int | None:
         return next((i for i, e in enumerate(self._entries) if e.id == entry_id), None)
-
-    def overlapping_ids(self) -> set[int]:
-        return set(self._overlaps)
 
     # Qt model interface ---------------------------------------------------------------------
 
@@ -103,33 +125,25 @@ class EntriesTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
             return HEADERS[Column(section)] if 0 <= section < len(Column) else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._rows is None:
+        if not index.isValid():
             return None
-        entry = self._entries[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(entry)
-        if role == Qt.ItemDataRole.BackgroundRole and entry.id in self._overlaps:
-            return QBrush(OVERLAP_BACKGROUND)
-        if role == Qt.ItemDataRole.FontRole and entry.running:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            Column.START,
-            Column.END,
-            Column.LENGTH,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(entry, column)
+        row = index.row()
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return self._cells[row][index.column()]
+        if role == _TOOLTIP:
+            return self._tooltips[row]
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() in _NUMERIC else None
+        entry = self._entries[row]
+        if role == _BACKGROUND and entry.id in self._overlaps:
+            return self._overlap_brush
+        if role == _FONT and entry.running:
+            return self._bold
         return None
 
     def _display(self, entry: Entry, column: Column) -> str:

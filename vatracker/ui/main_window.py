@@ -14,18 +14,15 @@ from ..domain.totals import totals_by_client
 from ..domain.zones import day_bounds, local_date
 from ..services.entries import EntryChange
 from ..services.timer import Gap
-from .catalog_dialogs import ClientsDialog, TaskTypesDialog
 from .day_view import DayView
 from .entries_model import DayRows
-from .entry_dialog import EntryDialog
 from .icons import app_icon
 from .messages import message_box, show_error
 from .session import Session
-from .settings_dialog import SettingsDialog
-from .split_dialog import SplitDialog
-from .timer_dialogs import FindingsDialog, GapQuestion
 from .timer_panel import TimerPanel, TimerState
 from .undo import EntryChangeCommand
+
+# Dialogs are imported where they open: start-up does not pay for what it does not show.
 
 
 class MainWindow(QMainWindow):
@@ -241,6 +238,8 @@ class MainWindow(QMainWindow):
             self.session.stop()
 
     def stop_trying(self) -> None:
+        from .timer_dialogs import FindingsDialog
+
         running = self.session.running()
         if running is None or self._state is None:
             return
@@ -250,6 +249,8 @@ class MainWindow(QMainWindow):
             self.session.stop(Outcome.TRYING, dialog.findings())
 
     def ask_about_gap(self, gap: Gap) -> None:
+        from .timer_dialogs import GapQuestion
+
         self.show_and_raise()
         question = GapQuestion(gap, self._describe_work(gap.entry), self.session.zone, self)
         self.session.resolve_gap(gap, question.ask())
@@ -265,6 +266,8 @@ class MainWindow(QMainWindow):
     # Entries -----------------------------------------------------------------------------
 
     def add_entry(self) -> None:
+        from .entry_dialog import EntryDialog
+
         services = self.session.services
         clients = [c for c in services.catalog.clients() if not c.archived]
         task_types = [t for t in services.catalog.task_types() if not t.archived]
@@ -302,6 +305,8 @@ class MainWindow(QMainWindow):
         return end - 3600, end
 
     def edit_entry(self) -> None:
+        from .entry_dialog import EntryDialog
+
         entry = self.day_view.selected_entry()
         if entry is None:
             return
@@ -320,6 +325,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def split_entry(self) -> None:
+        from .split_dialog import SplitDialog
+
         entry = self.day_view.selected_entry()
         if entry is None or entry.id is None:
             return
@@ -367,6 +374,8 @@ class MainWindow(QMainWindow):
     # Dialogs -----------------------------------------------------------------------------
 
     def open_clients(self) -> None:
+        from .catalog_dialogs import ClientsDialog
+
         dialog = ClientsDialog(self.session.services.catalog, self.session.zone.key, self)
         dialog.changed.connect(self.session.refresh)
         if not dialog.items():
@@ -374,11 +383,15 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def open_task_types(self) -> None:
+        from .catalog_dialogs import TaskTypesDialog
+
         dialog = TaskTypesDialog(self.session.services.catalog, self)
         dialog.changed.connect(self.session.refresh)
         dialog.exec()
 
     def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.session.services.settings, self.data_folder, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.session.refresh()

@@ -1,24 +1,28 @@
 """One copy of the app per data folder: a second launch brings the first window forward.
 
 A lock file in the data folder says who owns it (Qt removes it when its process has died, so a
-crash never blocks the next start); a local socket carries the "come forward" message.
+crash never blocks the next start); a local socket carries the "come forward" request. The
+socket side loads QtNetwork, so it starts once the window is up, not before.
 """
 
 from __future__ import annotations
 
-import hashlib
+import time
+import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 LOCK_FILE_NAME = "vatracker.lock"
-_ACTIVATE = b"activate\n"
 
 
 def server_name(data_dir: Path) -> str:
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-    return f"vatracker-{digest}"
+    checksum = zlib.crc32(str(data_dir.resolve()).encode())
+    return f"vatracker-{checksum:08x}"
 
 
 class SingleInstance(QObject):
@@ -32,25 +36,36 @@ class SingleInstance(QObject):
 
     def acquire(self) -> bool:
         """True if this process is now the one copy; False if another copy runs."""
-        if not self._lock.tryLock(200):
-            return False
+        return bool(self._lock.tryLock(200))
+
+    def listen(self) -> None:
+        """Start answering later copies (call once `acquire` has succeeded)."""
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self._name)  # a socket left by a crashed copy
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._on_connection)
         server.listen(self._name)
         self._server = server
-        return True
 
-    def ask_other_to_activate(self, timeout_ms: int = 2000) -> bool:
-        socket = QLocalSocket()
-        socket.connectToServer(self._name)
-        if not socket.waitForConnected(timeout_ms):
-            return False
-        socket.write(_ACTIVATE)
-        sent = socket.waitForBytesWritten(timeout_ms)
-        socket.disconnectFromServer()
-        return sent
+    def ask_other_to_activate(self, timeout_seconds: float = 3.0) -> bool:
+        """Ask the running copy to come forward; True if it was reached.
+
+        The other copy may have just started and not be listening yet, so this tries again
+        for a few seconds.
+        """
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = time.monotonic() + timeout_seconds
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(self._name)
+            reached = socket.waitForConnected(500)
+            socket.abort()
+            if reached or time.monotonic() > deadline:
+                return reached
+            time.sleep(0.1)
 
     def release(self) -> None:
         if self._server is not None:
@@ -59,13 +74,9 @@ class SingleInstance(QObject):
         self._lock.unlock()
 
     def _on_connection(self) -> None:
+        # Only this user's processes can connect (UserAccessOption), and the only thing a
+        # second copy ever asks is "come forward", so a connection is the request.
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._on_message(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._on_message(socket)
-
-    def _on_message(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(_ACTIVATE.strip()):
-            self.activation_requested.emit()
+            socket.abort()
+        self.activation_requested.emit()

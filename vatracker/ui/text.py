@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -18,4 +16,5 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 
 def rich_tooltip(text: str) -> str:
     """Tooltip markup that shows `text` literally (a tooltip has no plain-text switch)."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "<qt>" + escaped.replace("\n", "<br>") + "</qt>"
