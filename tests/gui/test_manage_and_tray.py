@@ -134,7 +134,7 @@ def test_unseen_time_is_asked_about_when_the_app_wakes(
 
     when_dialog(QMessageBox, drop_gap)
     window.session.tick()
-    assert "Acme · Inbox management" in texts[0] and "2:00 h ago" in texts[0]
+    assert "Acme · Inbox management" in texts[0] and "2 h 0 min ago" in texts[0]
     first, second = services.entries.on_day(window.day_view.day())
     assert (first.id, first.start, first.end) == (started.id, started.start, last_seen)
     assert second.running and second.start == clock.now()

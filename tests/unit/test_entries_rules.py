@@ -10,8 +10,10 @@ from vatracker.domain.entries import (
     Outcome,
     check_span,
     clean_texts,
+    describe_length,
     format_duration,
     format_hours_minutes,
+    free_span_before,
     new_entry,
     overlapping,
     split,
@@ -108,7 +110,23 @@ def test_split_outside_the_entry_is_refused() -> None:
         split(entry(0, 100, 1), 100, now=200, tz=UTC)
 
 
+def test_lengths_are_said_as_people_say_them() -> None:
+    assert describe_length(45 * 60 + 59) == "45 min"
+    assert describe_length(2 * 3600 + 41 * 60) == "2 h 41 min"
+    assert describe_length(3 * 86400 + 2 * 3600) == "3 days 2 h"
+
+
 def test_durations_are_shown_as_timers_show_them() -> None:
     assert format_duration(3725) == "1:02:05"
     assert format_duration(90000) == "25:00:00"
     assert format_hours_minutes(3725) == "1:02"
+
+
+def test_a_new_entry_is_offered_the_free_time_before_now() -> None:
+    morning = [entry(0, 3000, 1), entry(5000, 6000, 2), entry(6000, None, 3)]
+    # Now falls in the running entry: offer the gap between the first two entries.
+    assert free_span_before(morning, until=9000, now=9000) == (3000, 5000)
+    assert free_span_before(morning, until=2000, now=9000, length=600) == (-600, 0)
+    assert free_span_before([], until=7200, now=9000) == (3600, 7200)
+    # Back to back up to now: the hour before the first of them.
+    assert free_span_before([entry(0, 100, 1), entry(100, None, 2)], 9000, 9000) == (-3600, 0)

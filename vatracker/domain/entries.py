@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -130,6 +130,24 @@ def overlapping(entry: Entry, others: Iterable[Entry], now: Instant) -> list[Ent
     ]
 
 
+def free_span_before(
+    entries: Sequence[Entry], until: Instant, now: Instant, length: int = 3600
+) -> tuple[Instant, Instant]:
+    """Where forgotten work most likely goes: up to `length` of free time ending by `until`.
+
+    The end moves back past any entry that covers it; the start stops at the entry before.
+    """
+    end = until
+    moved = True
+    while moved:
+        moved = False
+        for entry in entries:
+            if entry.start < end <= entry.end_or(now):
+                end, moved = entry.start, True
+    earlier_ends = [e.end_or(now) for e in entries if e.end_or(now) <= end]
+    return max([end - length, *earlier_ends]), end
+
+
 def split(entry: Entry, at: Instant, now: Instant, tz: ZoneInfo) -> tuple[Entry, Entry]:
     """Two entries that cover exactly the time of `entry`, divided at `at`.
 
@@ -155,6 +173,15 @@ def format_hours_minutes(seconds: int) -> str:
     """H:MM, for totals; the seconds are dropped, not rounded up."""
     seconds = max(0, seconds)
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}"
+
+
+def describe_length(seconds: int) -> str:
+    """A length as people say it: "45 min", "2 h 41 min", "3 days 2 h"."""
+    minutes = max(0, seconds) // 60
+    days, hours, minutes = minutes // 1440, minutes % 1440 // 60, minutes % 60
+    if days:
+        return f"{days} day{'s' if days > 1 else ''} {hours} h"
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
 
 
 def describe_instant(instant: Instant, tz: ZoneInfo) -> str:

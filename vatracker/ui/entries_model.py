@@ -108,6 +108,9 @@ class EntriesTableModel(QAbstractTableModel):
                     self.index(row, Column.LENGTH), self.index(row, Column.LENGTH)
                 )
 
+    def entries(self) -> list[Entry]:
+        return list(self._entries)
+
     def entry_at(self, row: int) -> Entry | None:
         return self._entries[row] if 0 <= row < len(self._entries) else None
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
-from ..domain.entries import Entry, Outcome, format_duration, new_entry
+from ..domain.entries import Entry, Outcome, format_duration, free_span_before, new_entry
 from ..domain.totals import totals_by_client
 from ..domain.zones import day_bounds, local_date
 from ..services.entries import EntryChange
@@ -295,14 +295,12 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _free_hour(self) -> tuple[int, int]:
-        """A sensible default for a new entry: the hour before now, or on the day shown."""
+        """A default for a new entry: free time on the day shown, before now."""
         now = self.session.now()
-        day = self.day_view.day()
-        if day == local_date(now, self.session.zone):
-            end = now - now % 60
-        else:
-            end = day_bounds(day, self.session.zone)[0] + 10 * 3600
-        return end - 3600, end
+        day_start, day_end = day_bounds(self.day_view.day(), self.session.zone)
+        entries = self.day_view.model.entries()
+        latest = day_end if entries else day_start + 10 * 3600  # an empty day: 9 to 10
+        return free_span_before(entries, min(now - now % 60, latest), now)
 
     def edit_entry(self) -> None:
         from .entry_dialog import EntryDialog

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.entries import describe_instant, format_hours_minutes
+from ..domain.entries import describe_instant, describe_length
 from ..services.timer import Gap, GapChoice
 from .messages import message_box
 from .text import plain_label
@@ -33,6 +33,9 @@ class FindingsDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.what_label = plain_label(what)
+        font = self.what_label.font()
+        font.setBold(True)
+        self.what_label.setFont(font)
         self.findings_edit = QPlainTextEdit()
         self.findings_edit.setAccessibleName("Findings")
         self.findings_edit.setPlaceholderText(
@@ -63,7 +66,7 @@ class GapQuestion:
         text = (
             f"The timer for {what} has been running since "
             f"{describe_instant(gap.entry.start, tz)}, but VA Tracker last saw it running at "
-            f"{last_seen}, {format_hours_minutes(gap.seconds)} h ago. The computer may have "
+            f"{last_seen}, {describe_length(gap.seconds)} ago. The computer may have "
             "slept, or the app was closed.\n\nWhat should happen with that time?"
         )
         self.box = message_box(parent, QMessageBox.Icon.Question, "Time the app did not see", text)
