@@ -12,6 +12,9 @@ pytestmark = [pytest.mark.benchmark, pytest.mark.slow]
 #: on a slower machine the budget grows with the floor.
 BUDGET_SECONDS = 0.100
 REFERENCE_FLOOR_SECONDS = 0.025
+#: "As fast with a million entries": within 25 %, give or take the few milliseconds by which
+#: even the best of many runs of a whole process varies on a shared machine.
+SAME_SPEED_RATIO, SAME_SPEED_SLACK_SECONDS = 1.25, 0.010
 CLI = [*PYTHON, "-m", "vatracker"]
 
 
@@ -22,7 +25,7 @@ def test_status_start_and_stop_finish_within_a_tenth_of_a_second(histories: Hist
         launches[f"status {size}"] = Launch([*CLI, "status"], data_dir)
         launches[f"start {size}"] = Launch([*CLI, "start", "Acme Co", "Research"], data_dir)
         launches[f"stop {size}"] = Launch([*CLI, "stop"], data_dir)
-    best = best_of(9, launches)
+    best = best_of(15, launches)
     floor = best["floor"]
     budget = BUDGET_SECONDS * max(1.0, floor / REFERENCE_FLOOR_SECONDS)
     memory = {
@@ -43,5 +46,8 @@ def test_status_start_and_stop_finish_within_a_tenth_of_a_second(histories: Hist
     for name in ("status", "start", "stop"):
         assert best[f"{name} empty"] <= budget, name
         assert best[f"{name} million"] <= budget, name
-        assert best[f"{name} million"] <= 1.3 * best[f"{name} empty"], name
+        assert (
+            best[f"{name} million"]
+            <= SAME_SPEED_RATIO * best[f"{name} empty"] + SAME_SPEED_SLACK_SECONDS
+        ), name
     assert memory["million"] <= 2.0 * memory["empty"]

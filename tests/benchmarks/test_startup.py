@@ -54,7 +54,7 @@ def test_start_up_is_within_twice_an_empty_window(histories: Histories) -> None:
         f"({memory_million / memory_empty:.2f}x)",
     )
     assert empty <= 2.0 * floor
-    assert million <= 1.3 * empty
+    assert million <= 1.25 * empty + 0.010  # as fast, give or take a run's noise
     assert memory_million <= 2.0 * memory_empty
 
 

@@ -115,6 +115,18 @@ def test_a_start_in_the_past_may_not_overlap_finished_work(
         services.timer.start(client.id, task(services).id, at=clock.now() - 1800)
 
 
+def test_a_start_in_the_past_may_not_swallow_later_work(
+    services: Services, clock: FakeClock
+) -> None:
+    # Found by the state machine: an instant-long entry just before now would end up inside
+    # a timer started half a minute earlier.
+    client = add_client(services)
+    services.timer.start(client.id, task(services).id)
+    services.timer.stop()
+    with pytest.raises(InvalidInput, match="would overlap"):
+        services.timer.start(client.id, task(services).id, at=clock.now() - 30)
+
+
 def test_archived_clients_cannot_start(services: Services) -> None:
     client = add_client(services)
     services.catalog.set_client_archived(client.id, True)

@@ -118,7 +118,7 @@ class TimerMachine(RuleBasedStateMachine):
 
 TestTimerMachine = TimerMachine.TestCase
 TestTimerMachine.settings = settings(
-    max_examples=60,
+    max_examples=150,
     stateful_step_count=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],

@@ -80,10 +80,13 @@ def test_notes_are_one_line_of_printable_text() -> None:
 
 def test_overlaps_are_found_among_a_days_entries() -> None:
     entries = [entry(0, 100, 1), entry(50, 150, 2), entry(150, 200, 3), entry(300, None, 4)]
-    found = {e.id: [o.id for o in overlapping(e, entries, now=400)] for e in entries}
+    found = {e.id: [o.id for o in overlapping(e, entries)] for e in entries}
     assert found == {1: [2], 2: [1], 3: [], 4: []}
+    # A running entry holds all time from its start on, even past the clock.
+    instant = entry(5000, 5000, 6)
+    assert [o.id for o in overlapping(instant, entries)] == [4]
     late = entry(350, 360, 5)
-    assert [o.id for o in overlapping(late, entries, now=400)] == [4]  # the running one
+    assert [o.id for o in overlapping(late, entries)] == [4]  # the running one
 
 
 @given(

@@ -13,6 +13,9 @@ from .zones import Instant, offset_at, to_local
 
 #: Longer entries are possible (a forgotten timer, an all-nighter) but must be confirmed.
 LONG_ENTRY_SECONDS = 24 * 3600
+#: Where a running entry ends when checking overlaps: it holds all time from its start on, so
+#: anything recorded after its start overlaps it, even before the clock gets there.
+OPEN_END: Instant = 2**62
 NOTE_LIMIT = 1_000
 FINDINGS_LIMIT = 10_000
 
@@ -51,8 +54,12 @@ class Entry:
         """Elapsed seconds; a running entry counts up to `now`, never below zero."""
         return max(0, self.end_or(now) - self.start)
 
-    def overlaps(self, other: Entry, now: Instant) -> bool:
-        return self.start < other.end_or(now) and other.start < self.end_or(now)
+    @property
+    def claimed_end(self) -> Instant:
+        return OPEN_END if self.end is None else self.end
+
+    def overlaps(self, other: Entry) -> bool:
+        return self.start < other.claimed_end and other.start < self.claimed_end
 
     def ended(self, end: Instant, tz: ZoneInfo) -> Entry:
         return replace(self, end=end, end_offset=offset_at(tz, end), heartbeat=None)
@@ -121,12 +128,10 @@ def check_span(entry: Entry, now: Instant, tz: ZoneInfo, *, allow_long: bool = F
         )
 
 
-def overlapping(entry: Entry, others: Iterable[Entry], now: Instant) -> list[Entry]:
+def overlapping(entry: Entry, others: Iterable[Entry]) -> list[Entry]:
     """The entries among `others` (not `entry` itself) that share some time with `entry`."""
     return [
-        other
-        for other in others
-        if (entry.id is None or other.id != entry.id) and entry.overlaps(other, now)
+        other for other in others if (entry.id is None or other.id != entry.id) and entry.overlaps(other)
     ]
 
 

@@ -163,15 +163,14 @@ class EntryService:
 
     def _refuse_overlaps(self, conn: sqlite3.Connection, change: EntryChange, tz: ZoneInfo) -> None:
         """Refuse a change whose new rows share time with other entries, naming them."""
-        now = self._clock.now()
         changing = {entry.id for entry in (*change.before, *change.after)}
         for entry in change.after:
             others = [
                 other
-                for other in table.overlapping(conn, entry.start, entry.end_or(now))
+                for other in table.overlapping(conn, entry.start, entry.claimed_end)
                 if other.id not in changing
             ]
-            found = overlapping(entry, others, now)
+            found = overlapping(entry, others)
             if found:
                 listed = "; ".join(self.describe(other, tz) for other in found[:3])
                 more = f" and {len(found) - 3} more" if len(found) > 3 else ""

@@ -9,7 +9,15 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from ..clock import Clock
-from ..domain.entries import Entry, Outcome, check_span, clean_texts, describe_instant, new_entry
+from ..domain.entries import (
+    OPEN_END,
+    Entry,
+    Outcome,
+    check_span,
+    clean_texts,
+    describe_instant,
+    new_entry,
+)
 from ..domain.errors import InvalidInput
 from ..domain.zones import Instant
 from ..storage import catalog as catalog_table
@@ -108,8 +116,9 @@ class TimerService:
                 else:
                     stopped = current.ended(begin, tz)
                     table.update(conn, stopped)
+            # The new timer holds all time from `begin` on: nothing may be recorded after it.
             others = [
-                e for e in table.overlapping(conn, begin, now) if e.id != _id_or_none(current)
+                e for e in table.overlapping(conn, begin, OPEN_END) if e.id != _id_or_none(current)
             ]
             if others:
                 listed = "; ".join(self._entries.describe(e, tz) for e in others[:3])

@@ -88,7 +88,7 @@ class EntriesTableModel(QAbstractTableModel):
         self._overlaps = {
             entry.id: found
             for entry in self._entries
-            if entry.id is not None and (found := overlapping(entry, self._entries, rows.now))
+            if entry.id is not None and (found := overlapping(entry, self._entries))
         }
         self._cells = [
             [self._display(entry, column) for column in Column] for entry in self._entries
