@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from . import __version__
 from .clock import Clock, SystemClock
+from .domain.catalog import Client, TaskType
 from .domain.entries import Entry, Outcome, format_duration, new_entry
 from .domain.errors import InvalidInput, NeedsConfirmation, VATrackerError
-from .domain.timeparse import parse_date, parse_instant
+from .domain.timeparse import parse_date, parse_instant, parse_span
 from .domain.zones import to_local
 from .paths import data_dir
 from .services.container import Services
@@ -143,14 +144,7 @@ def _add_client_commands(
     edit.add_argument("--currency")
     edit.add_argument("--timezone")
     edit.set_defaults(handler=_client_edit)
-    for verb, handler in (
-        ("archive", _client_archive),
-        ("unarchive", _client_unarchive),
-        ("delete", _client_delete),
-    ):
-        sub = verbs.add_parser(verb, help=f"{verb} a client", parents=[common])
-        sub.add_argument("name")
-        sub.set_defaults(handler=handler)
+    _add_lifecycle_verbs(verbs, common, "client")
 
 
 def _add_task_commands(
@@ -176,17 +170,61 @@ def _add_task_commands(
     billable.add_argument("--billable", dest="billable", action="store_true", default=None)
     billable.add_argument("--non-billable", dest="billable", action="store_false")
     edit.set_defaults(handler=_task_edit)
+    _add_lifecycle_verbs(verbs, common, "task type")
+
+
+# Clients and task types ----------------------------------------------------------------------
+
+Handler = Callable[[Services, argparse.Namespace, TextIO], int]
+
+
+def _add_lifecycle_verbs(
+    verbs: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+    kind: str,
+) -> None:
+    """archive, unarchive and delete, the same for clients and task types."""
     for verb, handler in (
-        ("archive", _task_archive),
-        ("unarchive", _task_unarchive),
-        ("delete", _task_delete),
+        ("archive", _archiving(kind, True)),
+        ("unarchive", _archiving(kind, False)),
+        ("delete", _deleting(kind)),
     ):
-        sub = verbs.add_parser(verb, help=f"{verb} a task type", parents=[common])
+        sub = verbs.add_parser(verb, help=f"{verb} a {kind}", parents=[common])
         sub.add_argument("name")
         sub.set_defaults(handler=handler)
 
 
-# Clients and task types ----------------------------------------------------------------------
+def _find(services: Services, kind: str, name: str) -> Client | TaskType:
+    if kind == "client":
+        return services.catalog.client_named(name)
+    return services.catalog.task_type_named(name)
+
+
+def _archiving(kind: str, archived: bool) -> Handler:
+    def handler(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+        item = _find(services, kind, args.name)
+        if kind == "client":
+            services.catalog.set_client_archived(item.id, archived)
+        else:
+            services.catalog.set_task_type_archived(item.id, archived)
+        done = "Archived" if archived else "Unarchived"
+        print(f"{done} {kind} {item.name}.", file=out)
+        return EXIT_OK
+
+    return handler
+
+
+def _deleting(kind: str) -> Handler:
+    def handler(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+        item = _find(services, kind, args.name)
+        if kind == "client":
+            services.catalog.delete_client(item.id)
+        else:
+            services.catalog.delete_task_type(item.id)
+        print(f"Deleted {kind} {item.name}.", file=out)
+        return EXIT_OK
+
+    return handler
 
 
 def _client_add(services: Services, args: argparse.Namespace, out: TextIO) -> int:
@@ -236,27 +274,6 @@ def _client_edit(services: Services, args: argparse.Namespace, out: TextIO) -> i
     return EXIT_OK
 
 
-def _client_archive(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    client = services.catalog.set_client_archived(services.catalog.client_named(args.name).id, True)
-    print(f"Archived client {client.name}.", file=out)
-    return EXIT_OK
-
-
-def _client_unarchive(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    client = services.catalog.set_client_archived(
-        services.catalog.client_named(args.name).id, False
-    )
-    print(f"Client {client.name} is active again.", file=out)
-    return EXIT_OK
-
-
-def _client_delete(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    client = services.catalog.client_named(args.name)
-    services.catalog.delete_client(client.id)
-    print(f"Deleted client {client.name}.", file=out)
-    return EXIT_OK
-
-
 def _task_add(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     task = services.catalog.add_task_type(args.name, billable=not args.non_billable)
     kind = "billable" if task.billable else "non-billable"
@@ -288,29 +305,6 @@ def _task_edit(services: Services, args: argparse.Namespace, out: TextIO) -> int
     updated = services.catalog.update_task_type(task.id, name=args.new_name, billable=args.billable)
     kind = "billable" if updated.billable else "non-billable"
     print(f"Updated task type {updated.name} ({kind}).", file=out)
-    return EXIT_OK
-
-
-def _task_archive(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    task = services.catalog.set_task_type_archived(
-        services.catalog.task_type_named(args.name).id, True
-    )
-    print(f"Archived task type {task.name}.", file=out)
-    return EXIT_OK
-
-
-def _task_unarchive(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    task = services.catalog.set_task_type_archived(
-        services.catalog.task_type_named(args.name).id, False
-    )
-    print(f"Task type {task.name} is active again.", file=out)
-    return EXIT_OK
-
-
-def _task_delete(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    task = services.catalog.task_type_named(args.name)
-    services.catalog.delete_task_type(task.id)
-    print(f"Deleted task type {task.name}.", file=out)
     return EXIT_OK
 
 
@@ -378,12 +372,14 @@ def _log(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         raise InvalidInput("--findings goes with --trying: findings describe an attempt.")
     client = services.catalog.client_named(args.client)
     task = services.catalog.task_type_named(args.task)
+    tz = services.settings.va_zone()
+    start, end = parse_span(args.start, args.end, tz, services.clock.now())
     entry = new_entry(
         client.id,
         task.id,
-        _instant(services, args.start),
-        services.settings.va_zone(),
-        end=_instant(services, args.end),
+        start,
+        tz,
+        end=end,
         outcome=Outcome.TRYING if args.trying else Outcome.DONE,
         findings=args.findings,
         note=args.note,

@@ -5,7 +5,7 @@ import pytest
 
 from tests.helpers import at
 from vatracker.domain.errors import InvalidInput
-from vatracker.domain.timeparse import parse_date, parse_instant
+from vatracker.domain.timeparse import parse_date, parse_instant, parse_span
 
 NEW_YORK = ZoneInfo("America/New_York")
 NOW = at("2026-03-02 15:00", "America/New_York")
@@ -54,3 +54,23 @@ def test_dates() -> None:
     assert parse_date("Yesterday", NEW_YORK, NOW) == date(2026, 3, 1)
     with pytest.raises(InvalidInput, match="Cannot read the date '02/27/2026'"):
         parse_date("02/27/2026", NEW_YORK, NOW)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "minutes"),
+    [
+        ("2026-03-01T23:59", "00:01", 2),  # FAULTS T11: overnight, not negative
+        ("2026-03-01T22:00", "01:30", 210),
+        ("2026-03-01T09:00", "17:00", 480),
+        ("2026-03-01T09:00", "2026-03-02T09:00", 1440),
+        ("2026-03-07T23:30", "03:30", 180),  # the night the clocks go forward
+    ],
+)
+def test_an_end_given_as_a_bare_time_follows_the_start(start: str, end: str, minutes: int) -> None:
+    first, last = parse_span(start, end, NEW_YORK, NOW + 86400 * 10)
+    assert (last - first) // 60 == minutes
+
+
+def test_a_full_end_before_the_start_stays_before_it() -> None:
+    first, last = parse_span("2026-03-01T10:00", "2026-03-01T09:00", NEW_YORK, NOW)
+    assert last < first  # and the entry rules refuse it with a message

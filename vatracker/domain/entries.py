@@ -131,7 +131,9 @@ def check_span(entry: Entry, now: Instant, tz: ZoneInfo, *, allow_long: bool = F
 def overlapping(entry: Entry, others: Iterable[Entry]) -> list[Entry]:
     """The entries among `others` (not `entry` itself) that share some time with `entry`."""
     return [
-        other for other in others if (entry.id is None or other.id != entry.id) and entry.overlaps(other)
+        other
+        for other in others
+        if (entry.id is None or other.id != entry.id) and entry.overlaps(other)
     ]
 
 

@@ -44,6 +44,22 @@ def _parse_clock_time(text: str) -> time | None:
     return None if clock.tzinfo is not None else clock
 
 
+def parse_span(
+    start_text: str, end_text: str, tz: ZoneInfo, now: Instant
+) -> tuple[Instant, Instant]:
+    """A start and an end as typed. An end given as a bare time ("00:30") is on the start's day,
+    or the next day when that would be before the start: 23:30 to 00:30 is one hour."""
+    start = parse_instant(start_text, tz, now)
+    clock = _parse_clock_time(end_text.strip())
+    if clock is None:
+        return start, parse_instant(end_text, tz, now)
+    day = local_date(start, tz)
+    end = resolve_wall_time(datetime.combine(day, clock), tz)
+    if end <= start:
+        end = resolve_wall_time(datetime.combine(day + timedelta(days=1), clock), tz)
+    return start, end
+
+
 def parse_date(text: str, tz: ZoneInfo, now: Instant) -> date:
     """A calendar date: YYYY-MM-DD, or "today" / "yesterday" in the VA's zone."""
     cleaned = text.strip().lower()

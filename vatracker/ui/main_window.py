@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -266,33 +267,20 @@ class MainWindow(QMainWindow):
     # Entries -----------------------------------------------------------------------------
 
     def add_entry(self) -> None:
-        from .entry_dialog import EntryDialog
-
         services = self.session.services
         clients = [c for c in services.catalog.clients() if not c.archived]
         task_types = [t for t in services.catalog.task_types() if not t.archived]
         if not clients:
             self.open_clients()
             return
-        panel_client = self.timer_panel.selected_client_id() or clients[0].id
-        panel_task = self.timer_panel.selected_task_type_id() or task_types[0].id
+        client_id = self.timer_panel.selected_client_id() or clients[0].id
+        chosen_task = self.timer_panel.selected_task_type_id()
+        task = next((t for t in task_types if t.id == chosen_task), task_types[0])
         start, end = self._free_hour()
-        task = next((t for t in task_types if t.id == panel_task), task_types[0])
         draft = new_entry(
-            panel_client, task.id, start, self.session.zone, end=end, billable=task.billable
+            client_id, task.id, start, self.session.zone, end=end, billable=task.billable
         )
-        dialog = EntryDialog(
-            draft,
-            services.catalog.clients(),
-            services.catalog.task_types(),
-            self.session.zone,
-            lambda entry, overlap, long: self._record(
-                services.entries.add(entry, allow_overlap=overlap, allow_long=long)
-            ),
-            title="Add entry",
-            parent=self,
-        )
-        dialog.exec()
+        self._open_entry_dialog(draft, "Add entry", services.entries.add)
 
     def _free_hour(self) -> tuple[int, int]:
         """A default for a new entry: free time on the day shown, before now."""
@@ -303,24 +291,27 @@ class MainWindow(QMainWindow):
         return free_span_before(entries, min(now - now % 60, latest), now)
 
     def edit_entry(self) -> None:
+        entry = self.day_view.selected_entry()
+        if entry is not None:
+            self._open_entry_dialog(entry, "Edit entry", self.session.services.entries.edit)
+
+    def _open_entry_dialog(
+        self, entry: Entry, title: str, save: Callable[..., EntryChange]
+    ) -> None:
         from .entry_dialog import EntryDialog
 
-        entry = self.day_view.selected_entry()
-        if entry is None:
-            return
-        services = self.session.services
-        dialog = EntryDialog(
+        catalog = self.session.services.catalog
+        EntryDialog(
             entry,
-            services.catalog.clients(),
-            services.catalog.task_types(),
+            catalog.clients(),
+            catalog.task_types(),
             self.session.zone,
             lambda edited, overlap, long: self._record(
-                services.entries.edit(edited, allow_overlap=overlap, allow_long=long)
+                save(edited, allow_overlap=overlap, allow_long=long)
             ),
-            title="Edit entry",
+            title=title,
             parent=self,
-        )
-        dialog.exec()
+        ).exec()
 
     def split_entry(self) -> None:
         from .split_dialog import SplitDialog

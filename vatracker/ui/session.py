@@ -61,27 +61,24 @@ class Session(QObject):
     # Writes --------------------------------------------------------------------------------
 
     def start(self, client_id: int, task_type_id: int, note: str = "") -> Started | None:
-        result = self._write(lambda: self.services.timer.start(client_id, task_type_id, note=note))
+        result = self.write(lambda: self.services.timer.start(client_id, task_type_id, note=note))
         if result is not None and not result.already_running:
             self._last_beat = self.now()
             self.notice.emit("Switched." if result.stopped is not None else "Timer started.")
         return result
 
     def stop(self, outcome: Outcome = Outcome.DONE, findings: str = "") -> Entry | None:
-        stopped = self._write(lambda: self.services.timer.stop(outcome=outcome, findings=findings))
+        stopped = self.write(lambda: self.services.timer.stop(outcome=outcome, findings=findings))
         if stopped is not None:
             self.notice.emit("Timer stopped.")
         return stopped
 
     def resolve_gap(self, gap: Gap, choice: GapChoice) -> None:
-        self._write(lambda: self.services.timer.resolve_gap(gap, choice))
+        self.write(lambda: self.services.timer.resolve_gap(gap, choice))
         self._last_beat = self.now()
 
     def write(self, action: Callable[[], T]) -> T | None:
-        """Run a change; on success every view refreshes, on failure the user is told."""
-        return self._write(action)
-
-    def _write(self, action: Callable[[], T]) -> T | None:
+        """Run a change; then every view refreshes, and on failure the user is told why."""
         result = self._call(action)
         self.refresh()
         return result

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ..domain.entries import format_duration
@@ -36,7 +37,7 @@ class Tray(QObject):
         self._state: TimerState | None = None
         self.icon = QSystemTrayIcon(tray_icon(running=False), self)
         self.menu = QMenu()
-        self.recent_menu_actions: list = []
+        self.recent_menu_actions: list[QAction] = []
         self.stop_action = self.menu.addAction("Stop", stop)
         self.trying_action = self.menu.addAction("Stop as trying…", stop_trying)
         self.menu.addSeparator()
