@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.processes.conftest import child_env, vatracker
+from tests.processes.conftest import add_client_by_command, child_env, vatracker
 
 
 def test_bad_input_exits_2_with_one_line_and_no_traceback(data_dir: Path) -> None:
@@ -25,21 +25,7 @@ def test_version() -> None:
 
 
 def test_the_command_line_imports_no_qt_and_no_sqlite_utils(data_dir: Path) -> None:
-    assert (
-        vatracker(
-            "client",
-            "add",
-            "Acme",
-            "--rate",
-            "1",
-            "--currency",
-            "USD",
-            "--timezone",
-            "UTC",
-            data_dir=data_dir,
-        ).returncode
-        == 0
-    )
+    add_client_by_command(data_dir)
     probe = (
         "import sys\n"
         "from vatracker.cli import run\n"

@@ -30,6 +30,22 @@ def vatracker(
     )
 
 
+def add_client_by_command(data_dir: Path, name: str = "Acme") -> None:
+    added = vatracker(
+        "client",
+        "add",
+        name,
+        "--rate",
+        "30",
+        "--currency",
+        "USD",
+        "--timezone",
+        "UTC",
+        data_dir=data_dir,
+    )
+    assert added.returncode == 0, added.stderr
+
+
 def wait_for(condition: Callable[[], bool], timeout: float = 30, what: str = "condition") -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.processes.conftest import child_env, vatracker
+from tests.processes.conftest import add_client_by_command, child_env, vatracker
 
 WINDOW_THAT_STARTS_THE_TIMER = """
 import sys
@@ -38,21 +38,7 @@ app.exec()
 
 
 def test_a_killed_window_loses_no_time(data_dir: Path) -> None:
-    assert (
-        vatracker(
-            "client",
-            "add",
-            "Acme",
-            "--rate",
-            "30",
-            "--currency",
-            "USD",
-            "--timezone",
-            "UTC",
-            data_dir=data_dir,
-        ).returncode
-        == 0
-    )
+    add_client_by_command(data_dir)
     child = subprocess.Popen(
         [sys.executable, "-c", WINDOW_THAT_STARTS_THE_TIMER, str(data_dir)],
         env=child_env(data_dir),
