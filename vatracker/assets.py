@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import _resources
+from . import _resources  # type: ignore[attr-defined]  # installed from resources/
 
 
 def asset_path(relative: str) -> Path:

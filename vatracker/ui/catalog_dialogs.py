@@ -48,7 +48,7 @@ class ItemsModel(QAbstractTableModel, Generic[Item]):
 
     def __init__(self, columns: Sequence[ItemColumn[Item]]) -> None:
         super().__init__()
-        self._columns = list(columns)
+        self._columns: list[ItemColumn[Item]] = list(columns)
         self._items: list[Item] = []
 
     def set_items(self, items: Sequence[Item]) -> None:

@@ -103,8 +103,8 @@ class DayView(QWidget):
         self.totals_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         totals_header = self.totals_table.horizontalHeader()
         totals_header.setSectionResizeMode(TotalsColumn.CLIENT, QHeaderView.ResizeMode.Stretch)
-        for column in (TotalsColumn.TIME, TotalsColumn.BILLABLE, TotalsColumn.TRYING):
-            totals_header.resizeSection(column, 90)
+        for total in (TotalsColumn.TIME, TotalsColumn.BILLABLE, TotalsColumn.TRYING):
+            totals_header.resizeSection(total, 90)
         self.totals_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.totals_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.totals_model.modelReset.connect(self._fit_totals)
@@ -145,7 +145,8 @@ class DayView(QWidget):
         return self._today
 
     def day(self) -> date:
-        return self.date_edit.date().toPython()  # type: ignore[no-any-return]
+        shown = self.date_edit.date()
+        return date(shown.year(), shown.month(), shown.day())
 
     def show_day(self, day: date) -> None:
         if day != self.day():

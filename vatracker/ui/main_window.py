@@ -72,7 +72,11 @@ class MainWindow(QMainWindow):
     # Actions and menus -------------------------------------------------------------------
 
     def _action(
-        self, text: str, slot: object, shortcut: str | QKeySequence | None = None, tip: str = ""
+        self,
+        text: str,
+        slot: object,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+        tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
