@@ -15,6 +15,7 @@ class Client:
     rate_minor: int
     timezone: str
     archived: bool = False
+    colour: str = "#1f77b4"
 
     @property
     def rate_text(self) -> str:

@@ -6,11 +6,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..domain.catalog import Client, TaskType
+from ..domain.colours import check_colour, next_colour
 from ..domain.errors import InvalidInput
 from ..domain.money import from_minor, normalize_currency, parse_rate
 from ..domain.text import check_name
 from ..domain.zones import zone
 from ..storage import catalog as table
+from ..storage import promises as promises_table
+from ..storage import requests as requests_table
 from ..storage.database import Database
 
 
@@ -47,8 +50,9 @@ class CatalogService:
         tz_name = zone(timezone).key
         with self._db.transaction() as conn:
             _refuse_duplicate(table.client_named(conn, name), None, "client")
-            client_id = table.insert_client(conn, name, currency, rate_minor, tz_name)
-        return Client(client_id, name, currency, rate_minor, tz_name)
+            colour = next_colour(c.colour for c in table.clients(conn) if not c.archived)
+            client_id = table.insert_client(conn, name, currency, rate_minor, tz_name, colour)
+        return Client(client_id, name, currency, rate_minor, tz_name, colour=colour)
 
     def update_client(
         self,
@@ -58,6 +62,7 @@ class CatalogService:
         rate: str | Decimal | None = None,
         currency: str | None = None,
         timezone: str | None = None,
+        colour: str | None = None,
     ) -> Client:
         """Change some of a client's details; the rest stay as they are."""
         current = self.client(client_id)
@@ -69,6 +74,7 @@ class CatalogService:
             currency=new_currency,
             rate_minor=parse_rate(rate_value, new_currency),
             timezone=current.timezone if timezone is None else zone(timezone).key,
+            colour=current.colour if colour is None else check_colour(colour),
         )
         with self._db.transaction() as conn:
             _refuse_duplicate(table.client_named(conn, updated.name), client_id, "client")
@@ -86,9 +92,11 @@ class CatalogService:
         current = self.client(client_id)
         with self._db.transaction() as conn:
             count = table.client_entry_count(conn, client_id)
-            if count:
+            requests = requests_table.count_for_client(conn, client_id)
+            if count or requests:
+                history = f"{count:,} entries" if count else f"{requests:,} logged requests"
                 raise InvalidInput(
-                    f"{current.name!r} has {count:,} entries, so it cannot be deleted: "
+                    f"{current.name!r} has {history}, so it cannot be deleted: "
                     "archive it instead to hide it from the timer."
                 )
             table.delete_client(conn, client_id)
@@ -150,6 +158,11 @@ class CatalogService:
                 raise InvalidInput(
                     f"{current.name!r} has {count:,} entries, so it cannot be deleted: "
                     "archive it instead to hide it from the timer."
+                )
+            if promises_table.commitment_count_for_task_type(conn, task_type_id):
+                raise InvalidInput(
+                    f"{current.name!r} is part of a client's daily commitments: remove those "
+                    "first, or archive the task type instead."
                 )
             table.delete_task_type(conn, task_type_id)
 

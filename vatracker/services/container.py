@@ -7,8 +7,11 @@ from pathlib import Path
 
 from ..clock import Clock
 from ..storage.database import Database, open_database
+from .boundaries import BoundaryService
 from .catalog import CatalogService
 from .entries import EntryService
+from .promises import PromiseService
+from .requests import RequestService
 from .settings import SettingsService
 from .timer import TimerService
 
@@ -21,11 +24,16 @@ class Services:
     catalog: CatalogService
     entries: EntryService
     timer: TimerService
+    promises: PromiseService
+    requests: RequestService
+    boundaries: BoundaryService
 
     @classmethod
     def over(cls, db: Database, clock: Clock) -> Services:
         settings = SettingsService(db)
         entries = EntryService(db, clock, settings)
+        promises = PromiseService(db, clock, settings)
+        requests = RequestService(db, clock, settings)
         return cls(
             db=db,
             clock=clock,
@@ -33,6 +41,9 @@ class Services:
             catalog=CatalogService(db),
             entries=entries,
             timer=TimerService(db, clock, settings, entries),
+            promises=promises,
+            requests=requests,
+            boundaries=BoundaryService(db, clock, settings, promises, requests),
         )
 
     @classmethod

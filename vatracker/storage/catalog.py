@@ -15,6 +15,7 @@ def _client(row: sqlite3.Row) -> Client:
         rate_minor=row["rate_minor"],
         timezone=row["timezone"],
         archived=bool(row["archived"]),
+        colour=row["colour"],
     )
 
 
@@ -45,11 +46,11 @@ def client_named(conn: sqlite3.Connection, name: str) -> Client | None:
 
 
 def insert_client(
-    conn: sqlite3.Connection, name: str, currency: str, rate_minor: int, timezone: str
+    conn: sqlite3.Connection, name: str, currency: str, rate_minor: int, timezone: str, colour: str
 ) -> int:
     cursor = conn.execute(
-        "INSERT INTO clients (name, currency, rate_minor, timezone) VALUES (?, ?, ?, ?)",
-        (name, currency, rate_minor, timezone),
+        "INSERT INTO clients (name, currency, rate_minor, timezone, colour) VALUES (?, ?, ?, ?, ?)",
+        (name, currency, rate_minor, timezone, colour),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
@@ -57,14 +58,15 @@ def insert_client(
 
 def update_client(conn: sqlite3.Connection, client: Client) -> None:
     conn.execute(
-        "UPDATE clients SET name = ?, currency = ?, rate_minor = ?, timezone = ?, archived = ?"
-        " WHERE id = ?",
+        "UPDATE clients SET name = ?, currency = ?, rate_minor = ?, timezone = ?, archived = ?,"
+        " colour = ? WHERE id = ?",
         (
             client.name,
             client.currency,
             client.rate_minor,
             client.timezone,
             int(client.archived),
+            client.colour,
             client.id,
         ),
     )

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from ..domain.catalog import DEFAULT_TASK_TYPES
+from ..domain.colours import PALETTE
 
 migrations = Migrations("vatracker")
 
@@ -82,6 +83,71 @@ def m001_clients_task_types_entries(db: Database) -> None:
         [(name, int(billable)) for name, billable in DEFAULT_TASK_TYPES],
     )
     _set_version(db, 1)
+
+
+@migrations()
+def m002_promises_own_hours_requests(db: Database) -> None:
+    db.executescript(
+        """
+        ALTER TABLE clients ADD COLUMN colour TEXT NOT NULL DEFAULT '';
+        ALTER TABLE clients ADD COLUMN response_minutes INTEGER
+            CHECK (response_minutes IS NULL OR response_minutes > 0);
+
+        -- Weekly windows, in the owner's zone: a client's availability, or (client_id NULL)
+        -- the VA's own working hours. weekdays is a bit set, Monday = 1.
+        CREATE TABLE windows (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER REFERENCES clients (id) ON DELETE CASCADE,
+            weekdays INTEGER NOT NULL CHECK (weekdays BETWEEN 1 AND 127),
+            start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+            end_minute INTEGER NOT NULL CHECK (end_minute BETWEEN 1 AND 1440),
+            overnight INTEGER NOT NULL DEFAULT 0 CHECK (overnight IN (0, 1))
+        ) STRICT;
+        CREATE INDEX windows_client ON windows (client_id);
+
+        CREATE TABLE commitments (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+            task_type_id INTEGER NOT NULL REFERENCES task_types (id) ON DELETE RESTRICT,
+            weekdays INTEGER NOT NULL CHECK (weekdays BETWEEN 1 AND 127),
+            due_minute INTEGER NOT NULL CHECK (due_minute BETWEEN 1 AND 1440)
+        ) STRICT;
+        CREATE INDEX commitments_client ON commitments (client_id);
+        CREATE INDEX commitments_task_type ON commitments (task_type_id);
+
+        CREATE TABLE retainers (
+            client_id INTEGER PRIMARY KEY REFERENCES clients (id) ON DELETE CASCADE,
+            included_minutes INTEGER NOT NULL CHECK (included_minutes >= 0),
+            fee_minor INTEGER NOT NULL CHECK (fee_minor >= 0),
+            overage_rate_minor INTEGER NOT NULL CHECK (overage_rate_minor >= 0)
+        ) STRICT;
+
+        -- Requests as they arrived; whether they came outside the client's windows or the
+        -- VA's own hours is kept as it was then, whatever the promises become later.
+        CREATE TABLE requests (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE RESTRICT,
+            received_utc INTEGER NOT NULL,
+            received_offset INTEGER NOT NULL,
+            channel TEXT NOT NULL CHECK (channel IN ('email', 'chat', 'phone', 'other')),
+            note TEXT NOT NULL DEFAULT '',
+            outside_client_windows INTEGER NOT NULL CHECK (outside_client_windows IN (0, 1)),
+            outside_own_hours INTEGER NOT NULL CHECK (outside_own_hours IN (0, 1))
+        ) STRICT;
+        CREATE INDEX requests_client_time ON requests (client_id, received_utc);
+        CREATE INDEX requests_time ON requests (received_utc);
+
+        -- A starting point for the VA's own hours: Monday to Friday, 09:00 to 17:00.
+        INSERT INTO windows (client_id, weekdays, start_minute, end_minute)
+            VALUES (NULL, 31, 540, 1020);
+        """
+    )
+    ids = [row[0] for row in db.conn.execute("SELECT id FROM clients ORDER BY id")]
+    db.conn.executemany(
+        "UPDATE clients SET colour = ? WHERE id = ?",
+        [(PALETTE[index % len(PALETTE)], client_id) for index, client_id in enumerate(ids)],
+    )
+    _set_version(db, 2)
 
 
 def _set_version(db: Database, version: int) -> None:
