@@ -51,6 +51,7 @@ def build_window(
             start_pair=lambda client_id, task_id: window.start(client_id, task_id),
             stop=window.stop,
             stop_trying=window.stop_trying,
+            log_request=window.log_request,
             quit_app=app.quit,
             parent=window,
         )

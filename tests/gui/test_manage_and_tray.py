@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers import FakeClock, add_client, task
 from vatracker.services.container import Services
-from vatracker.ui.catalog_dialogs import ClientForm, ClientsDialog, TaskTypeForm, TaskTypesDialog
+from vatracker.ui.catalog_dialogs import TaskTypeForm, TaskTypesDialog
+from vatracker.ui.client_dialogs import ClientForm, ClientsDialog
 from vatracker.ui.entries_model import Column, DayRows, EntriesTableModel
 from vatracker.ui.main_window import MainWindow
 from vatracker.ui.settings_dialog import SettingsDialog
@@ -62,7 +63,7 @@ def test_clients_dialog_edits_archives_and_refuses_deleting_used_clients(
 ) -> None:
     acme = add_client(services, "Acme")
     services.timer.start(acme.id, task(services).id)
-    dialog = ClientsDialog(services.catalog, "UTC")
+    dialog = ClientsDialog(services, "UTC")
     qtbot.addWidget(dialog)
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.archive_button, Qt.MouseButton.LeftButton)
@@ -166,6 +167,7 @@ def test_the_tray_menu_starts_recent_work_and_stops(
         start_pair=lambda client_id, task_id: window.start(client_id, task_id),
         stop=window.stop,
         stop_trying=window.stop_trying,
+        log_request=window.log_request,
         quit_app=lambda: None,
         parent=window,
     )

@@ -8,6 +8,7 @@ from typing import NoReturn
 
 from .. import __version__
 from . import catalog_commands as catalog
+from . import promise_commands as promise
 from . import timer_commands as timer
 
 
@@ -101,7 +102,103 @@ def build_parser() -> argparse.ArgumentParser:
     zone_choice.add_argument(
         "--system-timezone", action="store_true", help="follow the computer's time zone"
     )
+
+    _add_promise_commands(commands, common)
+    _add_hours_commands(commands, common)
+    request = command("request", "log a client's request as it arrives", promise.request)
+    request.add_argument("client")
+    request.add_argument("--at", metavar="TIME", help="when it arrived (default: now)")
+    request.add_argument("--channel", default="email", help="email, chat, phone or other")
+    request.add_argument("--note", default="")
+    requests = command("requests", "list the requests of a month", promise.requests)
+    requests.add_argument("--month", metavar="YYYY-MM", help="default: this month")
+    requests.add_argument("--client", metavar="NAME")
+    requests.add_argument("--json", action="store_true")
+    week = command("week", "promised hours, collisions and work of a week", promise.week)
+    week.add_argument("--week", metavar="YYYY-Www", help="default: this week")
+    week.add_argument("--json", action="store_true")
+    bounds = command(
+        "boundaries", "a client's month against the agreed boundaries", promise.boundaries
+    )
+    bounds.add_argument("client")
+    bounds.add_argument("--month", metavar="YYYY-MM", help="default: this month")
     return parser
+
+
+def _add_promise_commands(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    help_text = "what was promised to a client: windows, commitments, response, retainer"
+    group = commands.add_parser("promise", help=help_text, description=help_text, parents=[common])
+    verbs = group.add_subparsers(dest="verb", metavar="VERB", required=True, parser_class=Parser)
+
+    def verb(
+        parent: argparse._SubParsersAction[Parser],
+        name: str,
+        help_text: str,
+        handler: Callable[..., int],
+    ) -> Parser:
+        sub = parent.add_parser(name, help=help_text, description=help_text, parents=[common])
+        sub.add_argument("client")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    show = verb(verbs, "show", "a client's promises and this week's promised hours", promise.show)
+    show.add_argument("--json", action="store_true")
+
+    window = verbs.add_parser(
+        "window", help="availability windows, in the client's zone", parents=[common]
+    )
+    window_verbs = window.add_subparsers(
+        dest="window_verb", metavar="VERB", required=True, parser_class=Parser
+    )
+    for name, handler in (("add", promise.window_add), ("remove", promise.window_remove)):
+        sub = verb(window_verbs, name, f"{name} a window such as 'Mon-Fri 08:00-10:00'", handler)
+        sub.add_argument("window", help="weekdays and hours, e.g. 'Mon-Fri 08:00-10:00'")
+        sub.add_argument("--overnight", action="store_true", help="it ends on the next day")
+    verb(window_verbs, "clear", "remove every window", promise.window_clear)
+
+    commitment = verbs.add_parser(
+        "commitment", help="a task done by a time of day", parents=[common]
+    )
+    commitment_verbs = commitment.add_subparsers(
+        dest="commitment_verb", metavar="VERB", required=True, parser_class=Parser
+    )
+    add = verb(
+        commitment_verbs,
+        "add",
+        "e.g. 'Inbox management' by 09:00 on Mon-Fri",
+        promise.commitment_add,
+    )
+    add.add_argument("task")
+    add.add_argument("--by", required=True, metavar="HH:MM", help="done by this time")
+    add.add_argument("--days", default="Mon-Fri", help="weekdays (default Mon-Fri)")
+    remove = verb(commitment_verbs, "remove", "drop a commitment", promise.commitment_remove)
+    remove.add_argument("task")
+
+    response = verb(verbs, "response", "how soon a request gets an answer", promise.response)
+    choice = response.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--hours", help="working hours, e.g. 4")
+    choice.add_argument("--none", action="store_true", help="no response window")
+
+    retainer = verb(verbs, "retainer", "a monthly retainer", promise.retainer)
+    retainer.add_argument("--hours", help="hours included each month")
+    retainer.add_argument("--fee", help="the monthly fee, in the client's currency")
+    retainer.add_argument("--overage-rate", help="the hourly rate beyond the included hours")
+    retainer.add_argument("--none", action="store_true", help="remove the retainer")
+
+
+def _add_hours_commands(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    help_text = "your own working hours, weekly limit and rest rules"
+    group = commands.add_parser("hours", help=help_text, description=help_text, parents=[common])
+    verbs = group.add_subparsers(dest="verb", metavar="VERB", required=True, parser_class=Parser)
+    show = verbs.add_parser("show", help="show them", parents=[common])
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=promise.hours_show)
+    change = verbs.add_parser("set", help="change them", parents=[common])
+    change.add_argument("windows", nargs="*", help="e.g. 'Mon-Fri 09:00-17:00' 'Sat 10:00-12:00'")
+    change.add_argument("--limit", help="weekly limit in hours (default 40)")
+    change.add_argument("--rest", type=int, help="hours of rest between working days (11)")
+    change.add_argument("--days-off", type=int, help="full days off in seven (1)")
+    change.set_defaults(handler=promise.hours_set)
 
 
 def _add_client_commands(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:

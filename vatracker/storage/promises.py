@@ -63,8 +63,7 @@ def commitments(conn: sqlite3.Connection, client_id: int) -> tuple[Commitment, .
         "SELECT * FROM commitments WHERE client_id = ? ORDER BY due_minute, id", (client_id,)
     ).fetchall()
     return tuple(
-        Commitment(row["task_type_id"], _days(row["weekdays"]), row["due_minute"])
-        for row in rows
+        Commitment(row["task_type_id"], _days(row["weekdays"]), row["due_minute"]) for row in rows
     )
 
 

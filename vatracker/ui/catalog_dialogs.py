@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from ..domain.catalog import Client, TaskType
 from ..domain.currencies import COMMON, MINOR_DIGITS
 from ..domain.errors import VATrackerError
-from ..domain.money import from_minor
 from ..services.catalog import CatalogService
 from .messages import ErrorLabel, ask
 
@@ -212,17 +211,19 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
         self._save = save
-        self.form = QFormLayout()
+        self.form_widget = QWidget()
+        self.form = QFormLayout(self.form_widget)
+        self.form.setContentsMargins(0, 0, 0, 0)
         self.error_label = ErrorLabel()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self._try_save)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.form_widget)
+        self.body.addWidget(self.error_label)
+        self.body.addWidget(self.buttons)
 
     def _try_save(self) -> None:
         try:
@@ -261,79 +262,6 @@ def currency_picker(current: str) -> QComboBox:
     box.addItems([*COMMON, *sorted(code for code in MINOR_DIGITS if code not in COMMON)])
     box.setCurrentText(current)
     return box
-
-
-class ClientsDialog(ManageDialog[Client]):
-    kind = "client"
-
-    def __init__(self, catalog: CatalogService, default_zone: str, parent: QWidget | None = None):
-        self._default_zone = default_zone
-        super().__init__(
-            catalog,
-            [
-                ItemColumn("Name", lambda c: c.name),
-                ItemColumn("Rate per hour", lambda c: c.rate_text),
-                ItemColumn("Time zone", lambda c: c.timezone),
-                ItemColumn("Status", lambda c: "archived" if c.archived else "active"),
-            ],
-            parent,
-        )
-        self.setWindowTitle("Clients")
-
-    def items(self) -> Sequence[Client]:
-        return self.catalog.clients()
-
-    def open_form(self, item: Client | None) -> bool:
-        return (
-            ClientForm(self.catalog, item, self._default_zone, self).exec()
-            == QDialog.DialogCode.Accepted
-        )
-
-    def set_archived(self, item: Client, archived: bool) -> None:
-        self.catalog.set_client_archived(item.id, archived)
-
-    def delete(self, item: Client) -> None:
-        self.catalog.delete_client(item.id)
-
-
-class ClientForm(FormDialog):
-    def __init__(
-        self,
-        catalog: CatalogService,
-        client: Client | None,
-        default_zone: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__("Edit client" if client else "Add client", self._store, parent)
-        self._catalog = catalog
-        self._client = client
-        self.name_edit = QLineEdit(client.name if client else "")
-        self.name_edit.setAccessibleName("Client name")
-        self.rate_edit = QLineEdit(
-            str(from_minor(client.rate_minor, client.currency)) if client else ""
-        )
-        self.rate_edit.setPlaceholderText("e.g. 35 or 35.50")
-        self.rate_edit.setAccessibleName("Hourly rate")
-        self.currency_box = currency_picker(client.currency if client else "USD")
-        self.currency_box.setAccessibleName("Currency")
-        self.zone_box = zone_picker(client.timezone if client else default_zone)
-        self.zone_box.setAccessibleName("Client's time zone")
-        self.form.addRow("&Name", self.name_edit)
-        self.form.addRow("Hourly &rate", self.rate_edit)
-        self.form.addRow("&Currency", self.currency_box)
-        self.form.addRow("Client's &time zone", self.zone_box)
-
-    def _store(self) -> None:
-        values = dict(
-            name=self.name_edit.text(),
-            rate=self.rate_edit.text(),
-            currency=self.currency_box.currentText(),
-            timezone=self.zone_box.currentText(),
-        )
-        if self._client is None:
-            self._catalog.add_client(**values)
-        else:
-            self._catalog.update_client(self._client.id, **values)
 
 
 class TaskTypesDialog(ManageDialog[TaskType]):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from ..domain.entries import Entry, Outcome, format_duration, free_span_before, new_entry
@@ -15,6 +15,7 @@ from ..domain.totals import totals_by_client
 from ..domain.zones import day_bounds, local_date
 from ..services.entries import EntryChange
 from ..services.timer import Gap
+from .availability_view import AvailabilityView
 from .day_view import DayView
 from .entries_model import DayRows
 from .icons import app_icon
@@ -39,15 +40,20 @@ class MainWindow(QMainWindow):
         self._state: TimerState | None = None
         self.setWindowIcon(app_icon())
         self.setWindowTitle(APP_NAME)
-        self.resize(1040, 680)
+        self.resize(1100, 740)
 
         self.undo_stack = QUndoStack(self)
         self.timer_panel = TimerPanel()
         self.day_view = DayView(local_date(session.now(), session.zone))
+        self.availability_view = AvailabilityView(session)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(self.day_view, "&Day")
+        self.tabs.addTab(self.availability_view, "A&vailability")
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.timer_panel)
-        layout.addWidget(self.day_view, 1)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._create_actions()
         self._create_menus()
@@ -67,6 +73,10 @@ class MainWindow(QMainWindow):
         session.failed.connect(lambda message: show_error(self, APP_NAME, message))
         session.notice.connect(lambda message: self.statusBar().showMessage(message, 5000))
         session.gap_found.connect(self.ask_about_gap)
+        session.changed.connect(self.availability_view.refresh)
+        self.availability_view.boundaries_requested.connect(self.open_boundaries)
+        self.availability_view.what_if_requested.connect(self.open_what_if)
+        self.availability_view.request_requested.connect(self.log_request)
         self.refresh()
 
     # Actions and menus -------------------------------------------------------------------
@@ -112,6 +122,9 @@ class MainWindow(QMainWindow):
             )
             for n in range(1, 6)
         ]
+        self.request_action = self._action(
+            "Log a &request…", self.log_request, "Ctrl+R", "Log a client's request as it arrives"
+        )
         self.add_action = self._action("&Add entry…", self.add_entry, QKeySequence.StandardKey.New)
         self.edit_action = self._action("&Edit entry…", self.edit_entry, "Ctrl+E")
         self.split_action = self._action("S&plit entry…", self.split_entry, "Ctrl+D")
@@ -132,6 +145,16 @@ class MainWindow(QMainWindow):
             "&Next day", self.day_view.next_button.click, "Alt+Right"
         )
         self.today_action = self._action("&Today", self.day_view.today_button.click, "Alt+Home")
+        self.day_tab_action = self._action(
+            "&Day", lambda: self.tabs.setCurrentWidget(self.day_view), "Alt+1"
+        )
+        self.availability_tab_action = self._action(
+            "&Availability", lambda: self.tabs.setCurrentWidget(self.availability_view), "Alt+2"
+        )
+        self.boundaries_action = self._action(
+            "&Boundaries of the chosen client…", lambda: self.open_boundaries(None)
+        )
+        self.what_if_action = self._action("Can I take &another client?…", self.open_what_if)
         self.clients_action = self._action("&Clients…", self.open_clients)
         self.task_types_action = self._action("&Task types…", self.open_task_types)
         self.settings_action = self._action("&Settings…", self.open_settings, "Ctrl+,")
@@ -155,6 +178,8 @@ class MainWindow(QMainWindow):
         )
         timer_menu.addSeparator()
         timer_menu.addActions(self.recent_actions)
+        timer_menu.addSeparator()
+        timer_menu.addAction(self.request_action)
         entries_menu = bar.addMenu("&Entries")
         entries_menu.addActions([self.undo_action, self.redo_action])
         entries_menu.addSeparator()
@@ -162,9 +187,13 @@ class MainWindow(QMainWindow):
             [self.add_action, self.edit_action, self.split_action, self.delete_action]
         )
         view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.day_tab_action, self.availability_tab_action])
+        view_menu.addSeparator()
         view_menu.addActions([self.previous_day_action, self.next_day_action, self.today_action])
         manage_menu = bar.addMenu("&Manage")
         manage_menu.addActions([self.clients_action, self.task_types_action])
+        manage_menu.addSeparator()
+        manage_menu.addActions([self.boundaries_action, self.what_if_action])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -367,9 +396,9 @@ class MainWindow(QMainWindow):
     # Dialogs -----------------------------------------------------------------------------
 
     def open_clients(self) -> None:
-        from .catalog_dialogs import ClientsDialog
+        from .client_dialogs import ClientsDialog
 
-        dialog = ClientsDialog(self.session.services.catalog, self.session.zone.key, self)
+        dialog = ClientsDialog(self.session.services, self.session.zone.key, self)
         dialog.changed.connect(self.session.refresh)
         if not dialog.items():
             dialog.add()
@@ -385,9 +414,56 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.session.services.settings, self.data_folder, self)
+        services = self.session.services
+        dialog = SettingsDialog(services.settings, services.promises, self.data_folder, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.session.refresh()
+
+    def log_request(self) -> None:
+        from .request_dialog import RequestDialog
+
+        self.show_and_raise()
+        services = self.session.services
+        if not services.catalog.clients(include_archived=False):
+            self.open_clients()
+            return
+        dialog = RequestDialog(
+            services.requests,
+            services.catalog.clients(),
+            self.timer_panel.selected_client_id(),
+            self.session.now(),
+            self.session.zone,
+            self,
+        )
+        if dialog.exec() == RequestDialog.DialogCode.Accepted and dialog.logged is not None:
+            logged = dialog.logged
+            marks = [
+                text
+                for flag, text in (
+                    (logged.outside_client_windows, "outside their windows"),
+                    (logged.outside_own_hours, "outside your own hours"),
+                )
+                if flag
+            ]
+            where = f" ({' and '.join(marks)})" if marks else ""
+            self.statusBar().showMessage(f"Request logged{where}.", 8000)
+            self.session.refresh()
+
+    def open_boundaries(self, client_id: int | None) -> None:
+        from ..domain.weeks import Month
+        from .boundaries_dialog import BoundariesDialog
+
+        services = self.session.services
+        chosen = client_id or self.timer_panel.selected_client_id()
+        if chosen is None:
+            return
+        month = Month.containing(local_date(self.session.now(), self.session.zone))
+        BoundariesDialog(services.boundaries, services.catalog.client(chosen), month, self).exec()
+
+    def open_what_if(self) -> None:
+        from .what_if_dialog import WhatIfDialog
+
+        WhatIfDialog(self.session.services, self.session.zone.key, self).exec()
 
     def show_about(self) -> None:
         box = message_box(

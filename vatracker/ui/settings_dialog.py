@@ -1,4 +1,4 @@
-"""The VA's settings: their time zone, and where the data lives."""
+"""The VA's settings: time zone, own working hours and limits, and where the data lives."""
 
 from __future__ import annotations
 
@@ -6,20 +6,40 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..domain.promises import OwnHours
 from ..domain.zones import system_zone_name
+from ..services.promises import PromiseService
 from ..services.settings import SettingsService
 from .catalog_dialogs import FormDialog, zone_picker
+from .promise_editors import WindowsEditor
 from .text import plain_label
 
 
 class SettingsDialog(FormDialog):
     def __init__(
-        self, settings: SettingsService, data_folder: Path, parent: QWidget | None = None
+        self,
+        settings: SettingsService,
+        promises: PromiseService,
+        data_folder: Path,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__("Settings", self._store, parent)
+        self.setMinimumWidth(640)
         self._settings = settings
+        self._promises = promises
         stored = settings.stored_zone_name()
         system = system_zone_name()
         self.follow_box = QCheckBox(f"Follow the computer's time zone ({system})")
@@ -41,7 +61,45 @@ class SettingsDialog(FormDialog):
         self.form.addRow("", self.zone_box)
         self.form.addRow("Data folder", folder_row)
 
+        own = promises.own_hours()
+        self.hours_editor = WindowsEditor(own.windows, "your own hours")
+        self.limit_box = QDoubleSpinBox()
+        self.limit_box.setRange(1, 168)
+        self.limit_box.setSuffix(" h a week")
+        self.limit_box.setValue(own.weekly_limit_minutes / 60)
+        self.limit_box.setAccessibleName("Weekly limit")
+        self.rest_box = QSpinBox()
+        self.rest_box.setRange(0, 24)
+        self.rest_box.setSuffix(" h between working days")
+        self.rest_box.setValue(own.min_rest_hours)
+        self.days_off_box = QSpinBox()
+        self.days_off_box.setRange(0, 7)
+        self.days_off_box.setSuffix(" full day(s) off in seven")
+        self.days_off_box.setValue(own.days_off_per_week)
+        hours_page = QWidget()
+        hours_layout = QVBoxLayout(hours_page)
+        hours_layout.addWidget(QLabel("Your working days and hours, in your own time zone:"))
+        hours_layout.addWidget(self.hours_editor)
+        limits = QFormLayout()
+        limits.addRow("Weekly &limit", self.limit_box)
+        limits.addRow("&Rest", self.rest_box)
+        limits.addRow("&Days off", self.days_off_box)
+        hours_layout.addLayout(limits)
+
+        self.tabs = QTabWidget()
+        self.body.removeWidget(self.form_widget)
+        self.tabs.addTab(self.form_widget, "&General")
+        self.tabs.addTab(hours_page, "&Own hours")
+        self.body.insertWidget(0, self.tabs)
+
     def _store(self) -> None:
+        own = OwnHours(
+            windows=self.hours_editor.windows(),
+            weekly_limit_minutes=round(self.limit_box.value() * 60),
+            min_rest_hours=self.rest_box.value(),
+            days_off_per_week=self.days_off_box.value(),
+        )
         self._settings.set_va_zone(
             None if self.follow_box.isChecked() else self.zone_box.currentText()
         )
+        self._promises.set_own_hours(own)

@@ -29,6 +29,7 @@ class Tray(QObject):
         start_pair: Callable[[int, int], None],
         stop: Callable[[], None],
         stop_trying: Callable[[], None],
+        log_request: Callable[[], None],
         quit_app: Callable[[], None],
         parent: QObject | None = None,
     ) -> None:
@@ -41,6 +42,7 @@ class Tray(QObject):
         self.stop_action = self.menu.addAction("Stop", stop)
         self.trying_action = self.menu.addAction("Stop as trying…", stop_trying)
         self.menu.addSeparator()
+        self.request_action = self.menu.addAction("Log a request…", log_request)
         self.open_action = self.menu.addAction(app_icon(), "Open VA Tracker", show_window)
         self.quit_action = self.menu.addAction("Quit", quit_app)
         self._first_fixed = self.stop_action
