@@ -54,25 +54,23 @@ class AvailabilityView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._week = Week.at(session.now(), session.zone)
+        self._chosen: Week | None = None  # None: whichever week is this week
         self._stale = True
 
         self.previous_button = QToolButton()
         self.previous_button.setText("◀")
         self.previous_button.setToolTip("Previous week")
         self.previous_button.setAccessibleName("Previous week")
-        self.previous_button.clicked.connect(lambda: self.show_week(self._week.shifted(-1)))
+        self.previous_button.clicked.connect(lambda: self.show_week(self.week().shifted(-1)))
         self.week_label = QLabel()
         self.week_label.setObjectName("weekLabel")
         self.next_button = QToolButton()
         self.next_button.setText("▶")
         self.next_button.setToolTip("Next week")
         self.next_button.setAccessibleName("Next week")
-        self.next_button.clicked.connect(lambda: self.show_week(self._week.shifted(1)))
+        self.next_button.clicked.connect(lambda: self.show_week(self.week().shifted(1)))
         self.this_week_button = QPushButton("This week")
-        self.this_week_button.clicked.connect(
-            lambda: self.show_week(Week.at(self.session.now(), self.session.zone))
-        )
+        self.this_week_button.clicked.connect(lambda: self.show_week(None))
         self.request_button = QPushButton("Log request…")
         self.request_button.setToolTip("Log a client's request as it arrives (Ctrl+R)")
         self.request_button.clicked.connect(self.request_requested)
@@ -128,10 +126,11 @@ class AvailabilityView(QWidget):
     # Showing -------------------------------------------------------------------------------
 
     def week(self) -> Week:
-        return self._week
+        return self._chosen or Week.at(self.session.now(), self.session.zone)
 
-    def show_week(self, week: Week) -> None:
-        self._week = week
+    def show_week(self, week: Week | None) -> None:
+        """Show `week`, or this week (and follow it as days pass) when None."""
+        self._chosen = week
         self.refresh()
 
     def refresh(self) -> None:
@@ -141,14 +140,15 @@ class AvailabilityView(QWidget):
             return
         self._stale = False
         services = self.session.services
-        picture = services.promises.week(self._week)
+        week = self.week()
+        picture = services.promises.week(week)
         clients = services.catalog.clients()
         own = services.promises.own_hours()
         start, end = (
             local_date(picture.start, picture.zone),
             local_date(picture.end - 1, picture.zone),
         )
-        self.week_label.setText(f"Week {self._week.number}, {start:%a %d %b} to {end:%a %d %b %Y}")
+        self.week_label.setText(f"Week {week.number}, {start:%a %d %b} to {end:%a %d %b %Y}")
         outside = sum(total_seconds(s) for s in picture.outside_own_hours.values())
         limit = own.weekly_limit_minutes * 60
         verdict = (
