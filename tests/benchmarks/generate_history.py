@@ -14,6 +14,7 @@ import random
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from vatracker.domain.colours import PALETTE
 from vatracker.domain.zones import offset_at
 from vatracker.storage.database import open_database
 
@@ -35,11 +36,11 @@ def generate(
     db = open_database(data_dir)
     with db.transaction() as conn:
         conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('timezone', ?)", (zone,))
-        for name, currency, rate, client_zone in CLIENTS:
+        for index, (name, currency, rate, client_zone) in enumerate(CLIENTS):
             conn.execute(
-                "INSERT OR IGNORE INTO clients (name, currency, rate_minor, timezone)"
-                " VALUES (?, ?, ?, ?)",
-                (name, currency, rate, client_zone),
+                "INSERT OR IGNORE INTO clients (name, currency, rate_minor, timezone, colour)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (name, currency, rate, client_zone, PALETTE[index]),
             )
         client_ids = [row[0] for row in conn.execute("SELECT id FROM clients")]
         task_ids = [row[0] for row in conn.execute("SELECT id, billable FROM task_types")]

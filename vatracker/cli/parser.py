@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .. import __version__
 from . import catalog_commands as catalog
-from . import promise_commands as promise
 from . import timer_commands as timer
 
 
@@ -105,24 +104,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_promise_commands(commands, common)
     _add_hours_commands(commands, common)
-    request = command("request", "log a client's request as it arrives", promise.request)
+    request = command("request", "log a client's request as it arrives", _promise("request"))
     request.add_argument("client")
     request.add_argument("--at", metavar="TIME", help="when it arrived (default: now)")
     request.add_argument("--channel", default="email", help="email, chat, phone or other")
     request.add_argument("--note", default="")
-    requests = command("requests", "list the requests of a month", promise.requests)
+    requests = command("requests", "list the requests of a month", _promise("requests"))
     requests.add_argument("--month", metavar="YYYY-MM", help="default: this month")
     requests.add_argument("--client", metavar="NAME")
     requests.add_argument("--json", action="store_true")
-    week = command("week", "promised hours, collisions and work of a week", promise.week)
+    week = command("week", "promised hours, collisions and work of a week", _promise("week"))
     week.add_argument("--week", metavar="YYYY-Www", help="default: this week")
     week.add_argument("--json", action="store_true")
     bounds = command(
-        "boundaries", "a client's month against the agreed boundaries", promise.boundaries
+        "boundaries", "a client's month against the agreed boundaries", _promise("boundaries")
     )
     bounds.add_argument("client")
     bounds.add_argument("--month", metavar="YYYY-MM", help="default: this month")
     return parser
+
+
+def _promise(name: str) -> Callable[..., int]:
+    """A handler from promise_commands, imported only when that command runs (it loads the
+    promise and week modules, which `status`, `start` and `stop` do not need)."""
+
+    def handler(*args: Any) -> int:
+        from . import promise_commands
+
+        return int(getattr(promise_commands, name)(*args))
+
+    return handler
 
 
 def _add_promise_commands(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
@@ -141,7 +152,9 @@ def _add_promise_commands(commands: argparse._SubParsersAction[Parser], common: 
         sub.set_defaults(handler=handler)
         return sub
 
-    show = verb(verbs, "show", "a client's promises and this week's promised hours", promise.show)
+    show = verb(
+        verbs, "show", "a client's promises and this week's promised hours", _promise("show")
+    )
     show.add_argument("--json", action="store_true")
 
     window = verbs.add_parser(
@@ -150,11 +163,11 @@ def _add_promise_commands(commands: argparse._SubParsersAction[Parser], common: 
     window_verbs = window.add_subparsers(
         dest="window_verb", metavar="VERB", required=True, parser_class=Parser
     )
-    for name, handler in (("add", promise.window_add), ("remove", promise.window_remove)):
+    for name, handler in (("add", _promise("window_add")), ("remove", _promise("window_remove"))):
         sub = verb(window_verbs, name, f"{name} a window such as 'Mon-Fri 08:00-10:00'", handler)
         sub.add_argument("window", help="weekdays and hours, e.g. 'Mon-Fri 08:00-10:00'")
         sub.add_argument("--overnight", action="store_true", help="it ends on the next day")
-    verb(window_verbs, "clear", "remove every window", promise.window_clear)
+    verb(window_verbs, "clear", "remove every window", _promise("window_clear"))
 
     commitment = verbs.add_parser(
         "commitment", help="a task done by a time of day", parents=[common]
@@ -166,20 +179,20 @@ def _add_promise_commands(commands: argparse._SubParsersAction[Parser], common: 
         commitment_verbs,
         "add",
         "e.g. 'Inbox management' by 09:00 on Mon-Fri",
-        promise.commitment_add,
+        _promise("commitment_add"),
     )
     add.add_argument("task")
     add.add_argument("--by", required=True, metavar="HH:MM", help="done by this time")
     add.add_argument("--days", default="Mon-Fri", help="weekdays (default Mon-Fri)")
-    remove = verb(commitment_verbs, "remove", "drop a commitment", promise.commitment_remove)
+    remove = verb(commitment_verbs, "remove", "drop a commitment", _promise("commitment_remove"))
     remove.add_argument("task")
 
-    response = verb(verbs, "response", "how soon a request gets an answer", promise.response)
+    response = verb(verbs, "response", "how soon a request gets an answer", _promise("response"))
     choice = response.add_mutually_exclusive_group(required=True)
     choice.add_argument("--hours", help="working hours, e.g. 4")
     choice.add_argument("--none", action="store_true", help="no response window")
 
-    retainer = verb(verbs, "retainer", "a monthly retainer", promise.retainer)
+    retainer = verb(verbs, "retainer", "a monthly retainer", _promise("retainer"))
     retainer.add_argument("--hours", help="hours included each month")
     retainer.add_argument("--fee", help="the monthly fee, in the client's currency")
     retainer.add_argument("--overage-rate", help="the hourly rate beyond the included hours")
@@ -192,13 +205,13 @@ def _add_hours_commands(commands: argparse._SubParsersAction[Parser], common: Pa
     verbs = group.add_subparsers(dest="verb", metavar="VERB", required=True, parser_class=Parser)
     show = verbs.add_parser("show", help="show them", parents=[common])
     show.add_argument("--json", action="store_true")
-    show.set_defaults(handler=promise.hours_show)
+    show.set_defaults(handler=_promise("hours_show"))
     change = verbs.add_parser("set", help="change them", parents=[common])
     change.add_argument("windows", nargs="*", help="e.g. 'Mon-Fri 09:00-17:00' 'Sat 10:00-12:00'")
     change.add_argument("--limit", help="weekly limit in hours (default 40)")
     change.add_argument("--rest", type=int, help="hours of rest between working days (11)")
     change.add_argument("--days-off", type=int, help="full days off in seven (1)")
-    change.set_defaults(handler=promise.hours_set)
+    change.set_defaults(handler=_promise("hours_set"))
 
 
 def _add_client_commands(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:

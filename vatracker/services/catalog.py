@@ -12,8 +12,6 @@ from ..domain.money import from_minor, normalize_currency, parse_rate
 from ..domain.text import check_name
 from ..domain.zones import zone
 from ..storage import catalog as table
-from ..storage import promises as promises_table
-from ..storage import requests as requests_table
 from ..storage.database import Database
 
 
@@ -89,6 +87,8 @@ class CatalogService:
 
     def delete_client(self, client_id: int) -> None:
         """Delete a client that has no entries; one with entries can only be archived."""
+        from ..storage import requests as requests_table
+
         current = self.client(client_id)
         with self._db.transaction() as conn:
             count = table.client_entry_count(conn, client_id)
@@ -151,6 +151,8 @@ class CatalogService:
         return updated
 
     def delete_task_type(self, task_type_id: int) -> None:
+        from ..storage import promises as promises_table
+
         current = self.task_type(task_type_id)
         with self._db.transaction() as conn:
             count = table.task_type_entry_count(conn, task_type_id)

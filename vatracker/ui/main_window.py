@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -15,7 +16,9 @@ from ..domain.totals import totals_by_client
 from ..domain.zones import day_bounds, local_date
 from ..services.entries import EntryChange
 from ..services.timer import Gap
-from .availability_view import AvailabilityView
+
+if TYPE_CHECKING:
+    from .availability_view import AvailabilityView
 from .day_view import DayView
 from .entries_model import DayRows
 from .icons import app_icon
@@ -25,6 +28,7 @@ from .timer_panel import TimerPanel, TimerState
 from .undo import EntryChangeCommand
 
 # Dialogs are imported where they open: start-up does not pay for what it does not show.
+AVAILABILITY_TAB = 1
 
 
 class MainWindow(QMainWindow):
@@ -45,11 +49,14 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.timer_panel = TimerPanel()
         self.day_view = DayView(local_date(session.now(), session.zone))
-        self.availability_view = AvailabilityView(session)
+        self._availability: AvailabilityView | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self.day_view, "&Day")
-        self.tabs.addTab(self.availability_view, "A&vailability")
+        self.tabs.addTab(QWidget(), "A&vailability")  # built when first shown
+        self.tabs.currentChanged.connect(
+            lambda index: self.availability_view if index == AVAILABILITY_TAB else None
+        )
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.timer_panel)
@@ -73,11 +80,31 @@ class MainWindow(QMainWindow):
         session.failed.connect(lambda message: show_error(self, APP_NAME, message))
         session.notice.connect(lambda message: self.statusBar().showMessage(message, 5000))
         session.gap_found.connect(self.ask_about_gap)
-        session.changed.connect(self.availability_view.refresh)
-        self.availability_view.boundaries_requested.connect(self.open_boundaries)
-        self.availability_view.what_if_requested.connect(self.open_what_if)
-        self.availability_view.request_requested.connect(self.log_request)
         self.refresh()
+
+    @property
+    def availability_view(self) -> AvailabilityView:
+        """The Availability tab, built the first time it is needed (it loads the promise and
+        map modules, which start-up does without)."""
+        if self._availability is None:
+            from .availability_view import AvailabilityView
+
+            view = AvailabilityView(self.session)
+            self.session.changed.connect(view.refresh)
+            view.boundaries_requested.connect(self.open_boundaries)
+            view.what_if_requested.connect(self.open_what_if)
+            view.request_requested.connect(self.log_request)
+            self._availability = view
+            current = self.tabs.currentIndex()
+            placeholder = self.tabs.widget(AVAILABILITY_TAB)
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(AVAILABILITY_TAB)
+            self.tabs.insertTab(AVAILABILITY_TAB, view, "A&vailability")
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        return self._availability
 
     # Actions and menus -------------------------------------------------------------------
 
@@ -149,7 +176,7 @@ class MainWindow(QMainWindow):
             "&Day", lambda: self.tabs.setCurrentWidget(self.day_view), "Alt+1"
         )
         self.availability_tab_action = self._action(
-            "&Availability", lambda: self.tabs.setCurrentWidget(self.availability_view), "Alt+2"
+            "&Availability", lambda: self.tabs.setCurrentIndex(AVAILABILITY_TAB), "Alt+2"
         )
         self.boundaries_action = self._action(
             "&Boundaries of the chosen client…", lambda: self.open_boundaries(None)
