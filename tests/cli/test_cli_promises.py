@@ -128,6 +128,9 @@ def test_own_hours_requests_and_the_week(cli: Cli, clock: FakeClock) -> None:
     assert [
         (r["client"], r["outside_client_windows"], r["outside_own_hours"]) for r in requests
     ] == [("Acme", True, True)]
+    assert "Acme: 1 requests, 1 outside their windows, 1 outside your own hours" in cli.ok(
+        "requests"
+    )
     week = json.loads(cli.ok("week", "--json"))
     assert week["week"] == "2026-W20" and week["timezone"] == "Asia/Manila"
     assert week["promised_seconds"] == 20 * 3600

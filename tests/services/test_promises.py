@@ -97,8 +97,18 @@ def test_requests_are_marked_against_the_promises_of_the_day(
     counts = services.requests.counts(Month(2026, 5))
     assert counts[acme.id].total == 2
     assert counts[acme.id].outside_client_windows == 1
+    worked = services.entries.add(
+        new_entry(
+            acme.id,
+            task(services).id,
+            at("2026-05-11 13:00"),
+            services.settings.va_zone(),
+            end=at("2026-05-11 14:00"),
+        )
+    ).after[0]
     # FAULTS T7: changing the client's zone later rewrites nothing that was recorded.
     services.catalog.update_client(acme.id, timezone="Europe/Berlin")
+    assert services.entries.get(worked.id or 0) == worked
     assert [r.outside_client_windows for r in services.requests.in_month(Month(2026, 5))] == [
         False,
         True,

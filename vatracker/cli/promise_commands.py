@@ -262,6 +262,14 @@ def requests(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         for r in records
     ]
     print_table(("RECEIVED", "CLIENT", "CHANNEL", "", "", "NOTE"), rows, out)
+    for counted_id, counted in services.requests.counts(month).items():
+        if client_id is None or counted_id == client_id:
+            print(
+                f"{names.get(counted_id, '?')}: {counted.total} requests, "
+                f"{counted.outside_client_windows} outside their windows, "
+                f"{counted.outside_own_hours} outside your own hours",
+                file=out,
+            )
     return EXIT_OK
 
 
