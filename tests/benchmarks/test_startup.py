@@ -29,7 +29,7 @@ READY = {"VATRACKER_QUIT_WHEN_READY": "1"}
 
 def test_start_up_is_within_twice_an_empty_window(histories: Histories) -> None:
     best = best_of(
-        7,
+        11,
         {
             "floor": Launch([*PYTHON, "-c", EMPTY_WINDOW], until="ready"),
             "empty": Launch(APP, histories.empty, "ready", READY),

@@ -15,10 +15,10 @@ from ..clock import Clock, SystemClock
 from ..domain.errors import InvalidInput, VATrackerError
 from ..paths import data_dir
 from ..services.container import Services
+from .options import UsageError, window_request
 from .output import EXIT_BAD_INPUT, EXIT_FAILED
-from .parser import UsageError, build_parser, window_request
 
-__all__ = ["build_parser", "main", "run"]
+__all__ = ["main", "run"]
 
 
 def run(
@@ -36,6 +36,8 @@ def run(
         from ..app import run_app
 
         return run_app(data_dir(getattr(window, "data_dir", None)))
+    from .parser import build_parser
+
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:

@@ -3,47 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from collections.abc import Callable
+from typing import Any
 
 from .. import __version__
 from . import catalog_commands as catalog
 from . import timer_commands as timer
-
-
-class UsageError(Exception):
-    pass
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse that reports bad usage in one line, as every other error here."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see {self.prog} --help)")
-
-
-def _data_dir_option() -> Parser:
-    common = Parser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="folder of the database (default: $VATRACKER_DATA_DIR or the user data folder)",
-    )
-    return common
-
-
-def window_request(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The options, if `argv` only opens the window: start-up then skips the full parser."""
-    try:
-        args, rest = _data_dir_option().parse_known_args(argv)
-    except UsageError:
-        return None
-    return None if rest else args
+from .options import Parser, data_dir_option
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _data_dir_option()
+    common = data_dir_option()
     parser = Parser(
         prog="vatracker",
         description="VA Tracker: time tracking for virtual assistants. "
