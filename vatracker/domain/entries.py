@@ -42,6 +42,11 @@ class Entry:
     billable: bool = True
     id: int | None = None
     heartbeat: Instant | None = None
+    invoice_id: int | None = None  # the issued invoice that locks it
+
+    @property
+    def locked(self) -> bool:
+        return self.invoice_id is not None
 
     @property
     def running(self) -> bool:

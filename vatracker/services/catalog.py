@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from decimal import Decimal
 
@@ -76,6 +77,8 @@ class CatalogService:
         )
         with self._db.transaction() as conn:
             _refuse_duplicate(table.client_named(conn, updated.name), client_id, "client")
+            if updated.currency != current.currency:
+                _refuse_stranded_amounts(conn, current, updated.currency)
             table.update_client(conn, updated)
         return updated
 
@@ -167,6 +170,17 @@ class CatalogService:
                     "first, or archive the task type instead."
                 )
             table.delete_task_type(conn, task_type_id)
+
+
+def _refuse_stranded_amounts(conn: sqlite3.Connection, client: Client, currency: str) -> None:
+    """A retainer or task rates set in the old currency would be billed in the new one."""
+    from ..storage import billing as billing_table
+
+    if billing_table.task_rate_currencies(conn, client.id) - {currency}:
+        raise InvalidInput(
+            f"{client.name!r} has a retainer or task rates in {client.currency}: remove or "
+            f"set them again in {currency} before changing the currency."
+        )
 
 
 def _refuse_duplicate(existing: Client | TaskType | None, own_id: int | None, kind: str) -> None:

@@ -1,7 +1,8 @@
 """All services over one database, built in one place for the window and the command line.
 
-The services for promises, requests and boundaries (and the modules they need) load the first
-time they are used: `vatracker status` never needs them, and starts faster without them.
+The services for promises, requests, boundaries, billing and invoices (and the modules they
+need) load the first time they are used: `vatracker status` never needs them, and starts faster
+without them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from .settings import SettingsService
 from .timer import TimerService
 
 if TYPE_CHECKING:
+    from .billing import BillingService
     from .boundaries import BoundaryService
+    from .invoices import InvoiceService
     from .promises import PromiseService
     from .requests import RequestService
 
@@ -53,6 +56,18 @@ class Services:
         from .boundaries import BoundaryService
 
         return BoundaryService(self.db, self.clock, self.settings, self.promises, self.requests)
+
+    @cached_property
+    def billing(self) -> BillingService:
+        from .billing import BillingService
+
+        return BillingService(self.db)
+
+    @cached_property
+    def invoices(self) -> InvoiceService:
+        from .invoices import InvoiceService
+
+        return InvoiceService(self.db, self.clock, self.settings)
 
     def close(self) -> None:
         self.db.close()

@@ -26,6 +26,7 @@ from ..domain.errors import InvalidInput
 from ..domain.zones import Instant, day_bounds, to_local
 from ..storage import catalog as catalog_table
 from ..storage import entries as table
+from ..storage import invoices as invoices_table
 from ..storage.database import Database
 from .settings import SettingsService
 
@@ -201,6 +202,14 @@ class EntryService:
             ):
                 raise InvalidInput(
                     f"Entry #{expected.id} changed since, so this step was not applied."
+                )
+            if stored.invoice_id is not None:
+                invoice = invoices_table.by_id(conn, stored.invoice_id)
+                number = invoice.number if invoice else "?"
+                raise InvalidInput(
+                    f"Entry #{expected.id} is on invoice {number}, which is issued: it cannot "
+                    "be edited, split or deleted. Void that invoice to correct it, then issue "
+                    "a new one."
                 )
         kept_ids = {entry.id for entry in change.after if entry.id is not None}
         for gone in change.before:

@@ -97,7 +97,8 @@ class PromiseService:
     def set_promises(self, client_id: int, promises: Promises) -> None:
         """Replace everything promised to a client, in one transaction."""
         with self._db.transaction() as conn:
-            if catalog_table.client(conn, client_id) is None:
+            client = catalog_table.client(conn, client_id)
+            if client is None:
                 raise InvalidInput(f"There is no client with id {client_id}.")
             for commitment in promises.commitments:
                 task = catalog_table.task_type(conn, commitment.task_type_id)
@@ -108,7 +109,7 @@ class PromiseService:
             table.replace_windows(conn, client_id, promises.windows)
             table.replace_commitments(conn, client_id, promises.commitments)
             table.set_response_minutes(conn, client_id, promises.response_minutes)
-            table.set_retainer(conn, client_id, promises.retainer)
+            table.set_retainer(conn, client_id, promises.retainer, client.currency)
 
     def own_hours(self) -> OwnHours:
         with self._db.reading() as conn:

@@ -13,6 +13,8 @@ _COLUMNS = (
     "id, client_id, task_type_id, start_utc, start_offset, end_utc, end_offset, zone,"
     " outcome, findings, note, billable, heartbeat_utc"
 )
+#: Read with every entry; written only by invoicing (issue and void).
+_SELECTED = _COLUMNS + ", invoice_id"
 
 
 def _entry(row: sqlite3.Row) -> Entry:
@@ -30,6 +32,7 @@ def _entry(row: sqlite3.Row) -> Entry:
         note=row["note"],
         billable=bool(row["billable"]),
         heartbeat=row["heartbeat_utc"],
+        invoice_id=row["invoice_id"],
     )
 
 
@@ -70,12 +73,12 @@ def delete(conn: sqlite3.Connection, entry_id: int) -> None:
 
 
 def get(conn: sqlite3.Connection, entry_id: int) -> Entry | None:
-    row = conn.execute(f"SELECT {_COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchone()
+    row = conn.execute(f"SELECT {_SELECTED} FROM entries WHERE id = ?", (entry_id,)).fetchone()
     return None if row is None else _entry(row)
 
 
 def running(conn: sqlite3.Connection) -> Entry | None:
-    row = conn.execute(f"SELECT {_COLUMNS} FROM entries WHERE end_utc IS NULL").fetchone()
+    row = conn.execute(f"SELECT {_SELECTED} FROM entries WHERE end_utc IS NULL").fetchone()
     return None if row is None else _entry(row)
 
 
@@ -83,9 +86,9 @@ def overlapping(conn: sqlite3.Connection, start: Instant, end: Instant) -> list[
     """Entries that share some time with [start, end), the running one included."""
     # INDEXED BY: without it the planner may scan the whole table to feed the merge's ORDER BY.
     rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM entries INDEXED BY entries_end"
+        f"SELECT {_SELECTED} FROM entries INDEXED BY entries_end"
         " WHERE end_utc > :start AND start_utc < :end"
-        f" UNION ALL SELECT {_COLUMNS} FROM entries WHERE end_utc IS NULL AND start_utc < :end"
+        f" UNION ALL SELECT {_SELECTED} FROM entries WHERE end_utc IS NULL AND start_utc < :end"
         " ORDER BY start_utc, id",
         {"start": start, "end": end},
     ).fetchall()
@@ -97,7 +100,7 @@ def starting_between(
 ) -> Iterator[Entry]:
     """Entries that start in [start, end), oldest first, read lazily."""
     cursor = conn.execute(
-        f"SELECT {_COLUMNS} FROM entries WHERE start_utc >= ? AND start_utc < ?"
+        f"SELECT {_SELECTED} FROM entries WHERE start_utc >= ? AND start_utc < ?"
         " ORDER BY start_utc, id",
         (start if start is not None else -(2**62), end if end is not None else 2**62),
     )

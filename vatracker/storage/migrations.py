@@ -150,6 +150,112 @@ def m002_promises_own_hours_requests(db: Database) -> None:
     _set_version(db, 2)
 
 
+@migrations()
+def m003_billing_and_invoices(db: Database) -> None:
+    db.executescript(
+        """
+        ALTER TABLE clients ADD COLUMN billing_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE clients ADD COLUMN billing_address TEXT NOT NULL DEFAULT '';
+        ALTER TABLE clients ADD COLUMN billing_email TEXT NOT NULL DEFAULT '';
+        ALTER TABLE clients ADD COLUMN rounding TEXT NOT NULL DEFAULT 'none'
+            CHECK (rounding IN ('none', '1', '6', '15'));
+        ALTER TABLE clients ADD COLUMN trying_as_section INTEGER NOT NULL DEFAULT 1
+            CHECK (trying_as_section IN (0, 1));
+        ALTER TABLE clients ADD COLUMN tax_applicable INTEGER NOT NULL DEFAULT 1
+            CHECK (tax_applicable IN (0, 1));
+        ALTER TABLE retainers ADD COLUMN currency TEXT NOT NULL DEFAULT '';
+        UPDATE retainers SET currency =
+            (SELECT currency FROM clients WHERE clients.id = retainers.client_id);
+
+        -- A client's own rate for a task type, in the client's currency when it was set.
+        CREATE TABLE task_rates (
+            client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+            task_type_id INTEGER NOT NULL REFERENCES task_types (id) ON DELETE CASCADE,
+            rate_minor INTEGER NOT NULL CHECK (rate_minor >= 0),
+            currency TEXT NOT NULL CHECK (length(currency) = 3),
+            PRIMARY KEY (client_id, task_type_id)
+        ) STRICT;
+
+        -- The last number given in each scope (a year, or 'all'): numbers are consecutive
+        -- because the counter moves in the same transaction as the invoice is written.
+        CREATE TABLE invoice_sequences (
+            scope TEXT PRIMARY KEY,
+            last INTEGER NOT NULL CHECK (last >= 0)
+        ) STRICT;
+
+        CREATE TABLE images (
+            sha256 TEXT PRIMARY KEY,
+            data BLOB NOT NULL
+        ) STRICT;
+
+        -- An issued invoice is a frozen snapshot (JSON): re-exported, it gives the same
+        -- document whatever changes later. It is never deleted; a void one keeps its number.
+        CREATE TABLE invoices (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            number TEXT NOT NULL UNIQUE,
+            client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE RESTRICT,
+            first_day TEXT NOT NULL,
+            last_day TEXT NOT NULL,
+            issued_on TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            currency TEXT NOT NULL CHECK (length(currency) = 3),
+            subtotal_minor INTEGER NOT NULL,
+            tax_minor INTEGER NOT NULL,
+            total_minor INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'issued' CHECK (status IN ('issued', 'paid', 'void')),
+            paid_on TEXT,
+            voided_on TEXT,
+            snapshot TEXT NOT NULL,
+            CHECK (total_minor = subtotal_minor + tax_minor),
+            CHECK ((status = 'paid') = (paid_on IS NOT NULL)),
+            CHECK ((status = 'void') = (voided_on IS NOT NULL))
+        ) STRICT;
+        CREATE INDEX invoices_client ON invoices (client_id);
+
+        -- Which entries an invoice covered (kept after a void, for the record).
+        CREATE TABLE invoice_entries (
+            invoice_id INTEGER NOT NULL REFERENCES invoices (id) ON DELETE RESTRICT,
+            entry_id INTEGER NOT NULL,
+            PRIMARY KEY (invoice_id, entry_id)
+        ) STRICT;
+
+        -- The invoice that locks an entry (NULL: not billed, or its invoice was voided).
+        ALTER TABLE entries ADD COLUMN invoice_id INTEGER REFERENCES invoices (id);
+        CREATE INDEX entries_invoice ON entries (invoice_id);
+
+        -- The locks live in the database itself, whatever path a change takes.
+        CREATE TRIGGER invoiced_entry_is_kept
+        BEFORE UPDATE OF client_id, task_type_id, start_utc, start_offset, end_utc, end_offset,
+            zone, outcome, findings, note, billable ON entries
+        WHEN OLD.invoice_id IS NOT NULL
+        BEGIN
+            SELECT RAISE(ABORT, 'locked: the entry is on an issued invoice');
+        END;
+        CREATE TRIGGER invoiced_entry_is_not_deleted
+        BEFORE DELETE ON entries WHEN OLD.invoice_id IS NOT NULL
+        BEGIN
+            SELECT RAISE(ABORT, 'locked: the entry is on an issued invoice');
+        END;
+        CREATE TRIGGER invoice_is_never_deleted BEFORE DELETE ON invoices
+        BEGIN
+            SELECT RAISE(ABORT, 'an issued invoice is never deleted');
+        END;
+        CREATE TRIGGER invoice_is_frozen
+        BEFORE UPDATE OF number, client_id, first_day, last_day, issued_on, due_on, currency,
+            subtotal_minor, tax_minor, total_minor, snapshot ON invoices
+        BEGIN
+            SELECT RAISE(ABORT, 'an issued invoice cannot change');
+        END;
+        CREATE TRIGGER void_invoice_stays_void BEFORE UPDATE OF status ON invoices
+        WHEN OLD.status = 'void'
+        BEGIN
+            SELECT RAISE(ABORT, 'a void invoice stays void');
+        END;
+        """
+    )
+    _set_version(db, 3)
+
+
 def _set_version(db: Database, version: int) -> None:
     db.conn.execute(f"PRAGMA user_version = {int(version)}")
 

@@ -92,12 +92,21 @@ def retainer(conn: sqlite3.Connection, client_id: int) -> Retainer | None:
     return Retainer(row["included_minutes"], row["fee_minor"], row["overage_rate_minor"])
 
 
-def set_retainer(conn: sqlite3.Connection, client_id: int, value: Retainer | None) -> None:
+def set_retainer(
+    conn: sqlite3.Connection, client_id: int, value: Retainer | None, currency: str
+) -> None:
     conn.execute("DELETE FROM retainers WHERE client_id = ?", (client_id,))
     if value is not None:
         conn.execute(
-            "INSERT INTO retainers VALUES (?, ?, ?, ?)",
-            (client_id, value.included_minutes, value.fee_minor, value.overage_rate_minor),
+            "INSERT INTO retainers (client_id, included_minutes, fee_minor, overage_rate_minor,"
+            " currency) VALUES (?, ?, ?, ?, ?)",
+            (
+                client_id,
+                value.included_minutes,
+                value.fee_minor,
+                value.overage_rate_minor,
+                currency,
+            ),
         )
 
 

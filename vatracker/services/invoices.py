@@ -1,0 +1,238 @@
+"""Invoices: drafts that follow the entries, issuing in one transaction, paid and void."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from ..clock import Clock
+from ..domain.catalog import Client
+from ..domain.entries import Entry
+from ..domain.errors import InvalidInput
+from ..domain.invoice_document import Period, invoice_document
+from ..domain.invoicing import Billing, Draft, draft_invoice, format_number
+from ..domain.weeks import Month
+from ..domain.zones import day_bounds, local_date
+from ..storage import billing as billing_table
+from ..storage import catalog as catalog_table
+from ..storage import entries as entries_table
+from ..storage import invoices as table
+from ..storage import promises as promises_table
+from ..storage.database import Database
+from ..storage.invoices import Invoice
+from .settings import SettingsService
+
+
+@dataclass(frozen=True)
+class InvoiceDraft:
+    """What issuing would produce now, and what stands in its way."""
+
+    client: Client
+    period: Period
+    draft: Draft
+    document: dict[str, Any]
+    running: list[Entry] = field(default_factory=list)
+    already_invoiced: dict[str, int] = field(default_factory=dict)  # number -> entries
+
+    @property
+    def problems(self) -> list[str]:
+        found = []
+        if self.running:
+            found.append(
+                f"A timer for {self.client.name} is still running in this period: stop it first."
+            )
+        for number, count in self.already_invoiced.items():
+            found.append(
+                f"{count} of {self.client.name}'s entries in this period are already on invoice "
+                f"{number}: void that invoice first, or choose dates that leave them out."
+            )
+        if not self.draft.has_anything_to_bill:
+            found.append(f"There is no billable time for {self.client.name} in this period.")
+        return found
+
+
+@dataclass(frozen=True)
+class Unbilled:
+    client: Client
+    seconds: int
+    total_minor: int
+
+
+class InvoiceService:
+    def __init__(self, db: Database, clock: Clock, settings: SettingsService) -> None:
+        self._db = db
+        self._clock = clock
+        self._settings = settings
+
+    def today(self) -> date:
+        return local_date(self._clock.now(), self._settings.va_zone())
+
+    # Drafts -------------------------------------------------------------------------------
+
+    def draft(self, client_id: int, period: Period) -> InvoiceDraft:
+        with self._db.reading() as conn:
+            return self._draft(conn, client_id, period, self.today())
+
+    def _draft(self, conn: Any, client_id: int, period: Period, issued_on: date) -> InvoiceDraft:
+        client = catalog_table.client(conn, client_id)
+        if client is None:
+            raise InvalidInput(f"There is no client with id {client_id}.")
+        tz = self._settings.va_zone()
+        start = day_bounds(period.first, tz)[0]
+        end = day_bounds(period.last + timedelta(days=1), tz)[0]
+        entries = [
+            e for e in entries_table.starting_between(conn, start, end) if e.client_id == client_id
+        ]
+        mine = [e for e in entries if e.invoice_id is None and not e.running]
+        others: dict[str, int] = {}
+        for entry in entries:
+            if entry.invoice_id is not None:
+                invoice = table.by_id(conn, entry.invoice_id)
+                number = invoice.number if invoice else "?"
+                others[number] = others.get(number, 0) + 1
+        billing = billing_table.client_billing(conn, client_id)
+        business = billing_table.business_profile(conn)
+        retainer = promises_table.retainer(conn, client_id)
+        self._refuse_other_currencies(conn, client)
+        draft = draft_invoice(
+            mine,
+            Billing(
+                currency=client.currency,
+                rate_minor=client.rate_minor,
+                task_rates=billing.task_rates,
+                rounding=billing.rounding,
+                trying_as_section=billing.trying_as_section,
+                tax_applicable=billing.tax_applicable,
+                retainer=retainer,
+            ),
+            {t.id: t.name for t in catalog_table.task_types(conn)},
+            business.tax,
+            tz,
+        )
+        document = invoice_document(
+            draft,
+            number=None,
+            issued_on=issued_on,
+            due_on=issued_on + timedelta(days=business.payment_terms_days),
+            period=period,
+            business=business,
+            client=client,
+            billing=billing,
+            rounding=billing.rounding,
+            va_zone=tz.key,
+        )
+        running = [e for e in entries if e.running]
+        return InvoiceDraft(client, period, draft, document, running, others)
+
+    @staticmethod
+    def _refuse_other_currencies(conn: Any, client: Client) -> None:
+        stranded = billing_table.task_rate_currencies(conn, client.id) - {client.currency}
+        if stranded:
+            raise InvalidInput(
+                f"{client.name!r} is billed in {client.currency}, but its retainer or task rates "
+                f"are in {', '.join(sorted(stranded))}: set them again before invoicing."
+            )
+
+    # Issuing ------------------------------------------------------------------------------
+
+    def issue(self, client_id: int, period: Period) -> Invoice:
+        """Number, freeze and lock, all in one transaction: all of it happens or none."""
+        issued_on = self.today()
+        with self._db.transaction() as conn:
+            prepared = self._draft(conn, client_id, period, issued_on)
+            if prepared.problems:
+                raise InvalidInput(" ".join(prepared.problems))
+            business = billing_table.business_profile(conn)
+            scope = str(issued_on.year) if "{year" in business.number_format else "all"
+            sequence = table.next_sequence(conn, scope)
+            number = format_number(business.number_format, issued_on.year, sequence)
+            if table.by_number(conn, number) is not None:
+                raise InvalidInput(
+                    f"The number {number} is already used (the number format changed?): "
+                    "change the invoice number format in the business profile."
+                )
+            document = {**prepared.document, "number": number}
+            draft = prepared.draft
+            invoice_id = table.insert(
+                conn,
+                {
+                    "number": number,
+                    "client_id": client_id,
+                    "first_day": period.first.isoformat(),
+                    "last_day": period.last.isoformat(),
+                    "issued_on": issued_on.isoformat(),
+                    "due_on": document["due_on"],
+                    "currency": draft.currency,
+                    "subtotal_minor": draft.subtotal_minor,
+                    "tax_minor": draft.tax_minor,
+                    "total_minor": draft.total_minor,
+                    "snapshot": document,
+                },
+            )
+            table.lock_entries(conn, invoice_id, draft.entry_ids)
+            issued = table.by_id(conn, invoice_id)
+            assert issued is not None
+            return issued
+
+    # After issuing ------------------------------------------------------------------------
+
+    def invoices(self) -> list[Invoice]:
+        with self._db.reading() as conn:
+            return table.all_invoices(conn)
+
+    def invoice(self, number: str) -> Invoice:
+        with self._db.reading() as conn:
+            found = table.by_number(conn, number)
+        if found is None:
+            raise InvalidInput(f"There is no invoice {number.strip()!r}.")
+        return found
+
+    def mark_paid(self, number: str, on: date | None = None) -> Invoice:
+        paid_on = on or self.today()
+        with self._db.transaction() as conn:
+            invoice = table.by_number(conn, number)
+            if invoice is None:
+                raise InvalidInput(f"There is no invoice {number.strip()!r}.")
+            if invoice.status == "void":
+                raise InvalidInput(f"Invoice {invoice.number} is void: it cannot be paid.")
+            if paid_on < invoice.issued_on:
+                raise InvalidInput(
+                    f"Invoice {invoice.number} was issued on {invoice.issued_on}: it cannot "
+                    f"have been paid on {paid_on}."
+                )
+            table.set_status(conn, invoice.id, "paid", paid_on, None)
+        return replace(invoice, status="paid", paid_on=paid_on)
+
+    def void(self, number: str) -> Invoice:
+        """Void an invoice: its number stays used, its entries are unlocked."""
+        voided_on = self.today()
+        with self._db.transaction() as conn:
+            invoice = table.by_number(conn, number)
+            if invoice is None:
+                raise InvalidInput(f"There is no invoice {number.strip()!r}.")
+            if invoice.status == "void":
+                raise InvalidInput(f"Invoice {invoice.number} is already void.")
+            table.set_status(conn, invoice.id, "void", None, voided_on)
+            table.unlock_entries(conn, invoice.id)
+        return replace(invoice, status="void", voided_on=voided_on)
+
+    def unbilled(self, month: Month | None = None) -> list[Unbilled]:
+        """Clients with billable time not yet invoiced in a month (default: last month)."""
+        chosen = month or Month.containing(self.today().replace(day=1) - timedelta(days=1))
+        period = Period.of_month(chosen)
+        found = []
+        with self._db.reading() as conn:
+            clients = catalog_table.clients(conn)
+            for client in clients:
+                try:
+                    prepared = self._draft(conn, client.id, period, self.today())
+                except InvalidInput:
+                    continue
+                if prepared.draft.billable_seconds:
+                    found.append(
+                        Unbilled(
+                            client, prepared.draft.billable_seconds, prepared.draft.total_minor
+                        )
+                    )
+        return found
