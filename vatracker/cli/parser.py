@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
 from .. import __version__
+from ..domain.invoicing import Rounding
 from . import catalog_commands as catalog
 from . import timer_commands as timer
 from .options import Parser, data_dir_option
@@ -91,19 +93,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bounds.add_argument("client")
     bounds.add_argument("--month", metavar="YYYY-MM", help="default: this month")
+    _add_invoice_commands(command)
     return parser
 
 
-def _promise(name: str) -> Callable[..., int]:
-    """A handler from promise_commands, imported only when that command runs (it loads the
-    promise and week modules, which `status`, `start` and `stop` do not need)."""
+def _lazy(module: str, name: str) -> Callable[..., int]:
+    """A handler imported only when its command runs: the promise and invoice commands load
+    modules that `status`, `start` and `stop` do without."""
 
     def handler(*args: Any) -> int:
-        from . import promise_commands
-
-        return int(getattr(promise_commands, name)(*args))
+        return int(getattr(import_module(f"vatracker.cli.{module}"), name)(*args))
 
     return handler
+
+
+def _promise(name: str) -> Callable[..., int]:
+    return _lazy("promise_commands", name)
+
+
+def _invoice(name: str) -> Callable[..., int]:
+    return _lazy("invoice_commands", name)
 
 
 def _add_promise_commands(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
@@ -169,6 +178,48 @@ def _add_promise_commands(commands: argparse._SubParsersAction[Parser], common: 
     retainer.add_argument("--none", action="store_true", help="remove the retainer")
 
 
+def _add_invoice_commands(command: Callable[[str, str, Callable[..., int]], Parser]) -> None:
+    invoice = command(
+        "invoice",
+        "a client's invoice for a month (or dates); or: invoice paid|void|export NUMBER",
+        _invoice("invoice"),
+    )
+    invoice.add_argument("target", metavar="CLIENT", help="a client, or paid / void / export")
+    invoice.add_argument("number", nargs="?", help="the invoice number, after paid/void/export")
+    invoice.add_argument("--month", metavar="YYYY-MM", help="default: last month")
+    invoice.add_argument("--from", dest="first", metavar="DATE")
+    invoice.add_argument("--to", dest="last", metavar="DATE")
+    invoice.add_argument("--issue", action="store_true", help="issue it: number, freeze, lock")
+    invoice.add_argument("--pdf", metavar="PATH", help="write the PDF (a file, or a folder)")
+    invoice.add_argument("--csv", metavar="PATH", help="write the lines as CSV")
+    invoice.add_argument("--timesheet-csv", metavar="PATH", help="write the timesheet as CSV")
+    invoice.add_argument("--no-timesheet", action="store_true", help="PDF without the timesheet")
+    invoice.add_argument("--on", metavar="DATE", help="with paid: the day it was paid")
+    invoice.add_argument("--json", action="store_true")
+    listing = command(
+        "invoices", "every invoice; or --unbilled for last month's helper", _invoice("invoices")
+    )
+    listing.add_argument(
+        "--unbilled",
+        action="store_true",
+        help="clients with time not yet invoiced, and their draft totals",
+    )
+    listing.add_argument("--month", metavar="YYYY-MM", help="with --unbilled (default: last month)")
+    listing.add_argument("--json", action="store_true")
+    business = command("business", "show or change your business profile", _invoice("business"))
+    for option in ("name", "address", "tax-number", "payment-details", "number-format"):
+        business.add_argument(
+            f"--{option}",
+            help="\\n for a new line" if option in ("address", "payment-details") else None,
+        )
+    business.add_argument("--terms", type=int, metavar="DAYS", help="payment due after DAYS")
+    business.add_argument("--tax", metavar="LABEL=PERCENT", help="e.g. VAT=12")
+    business.add_argument("--no-tax", action="store_true")
+    business.add_argument("--paper", choices=("A4", "Letter"))
+    business.add_argument("--logo", metavar="FILE", help="a PNG or JPEG")
+    business.add_argument("--no-logo", action="store_true")
+
+
 def _add_hours_commands(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
     help_text = "your own working hours, weekly limit and rest rules"
     group = commands.add_parser("hours", help=help_text, description=help_text, parents=[common])
@@ -205,6 +256,27 @@ def _add_client_commands(commands: argparse._SubParsersAction[Parser], common: P
     edit.add_argument("--currency")
     edit.add_argument("--timezone")
     edit.set_defaults(handler=catalog.client_edit)
+    billing = verbs.add_parser("billing", help="how a client is invoiced", parents=[common])
+    billing.add_argument("client")
+    billing.add_argument("--billing-name")
+    billing.add_argument("--address", help="\\n for a new line")
+    billing.add_argument("--email")
+    billing.add_argument(
+        "--rounding",
+        choices=[r.value for r in Rounding],
+        help="round each entry up to 1, 6 or 15 minutes, or none",
+    )
+    billing.add_argument(
+        "--trying",
+        choices=("section", "fold"),
+        help="trying time in its own section, or folded into the task lines",
+    )
+    tax = billing.add_mutually_exclusive_group()
+    tax.add_argument("--tax", dest="tax", action="store_true", default=None)
+    tax.add_argument("--no-tax", dest="tax", action="store_false")
+    billing.add_argument("--task-rate", action="append", metavar="TASK=RATE")
+    billing.add_argument("--clear-task-rate", action="append", metavar="TASK")
+    billing.set_defaults(handler=_invoice("billing"))
     _add_lifecycle_verbs(verbs, common, "client")
 
 

@@ -47,7 +47,7 @@ class InvoiceDraft:
                 f"{count} of {self.client.name}'s entries in this period are already on invoice "
                 f"{number}: void that invoice first, or choose dates that leave them out."
             )
-        if not self.draft.has_anything_to_bill:
+        if not self.draft.has_anything_to_bill and not self.already_invoiced:
             found.append(f"There is no billable time for {self.client.name} in this period.")
         return found
 
