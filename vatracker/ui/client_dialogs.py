@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.business import ClientBilling
 from ..domain.catalog import Client
 from ..domain.colours import next_colour
 from ..domain.money import from_minor, normalize_currency
 from ..domain.promises import Promises, Retainer
 from ..services.container import Services
+from .billing_forms import ClientBillingForm
 from .catalog_dialogs import FormDialog, ItemColumn, ManageDialog, currency_picker, zone_picker
 from .promise_editors import CommitmentsEditor, WindowsEditor
 
@@ -165,6 +167,12 @@ class ClientForm(FormDialog):
         self.tabs.addTab(availability, "&Availability")
         self.tabs.addTab(commitments, "Co&mmitments")
         self.tabs.addTab(terms, "Response && &retainer")
+        self.billing_form = ClientBillingForm(
+            services.billing.client_billing(client.id) if client else ClientBilling(),
+            services.catalog.task_types(),
+            client.currency if client else "USD",
+        )
+        self.tabs.addTab(self.billing_form, "&Billing")
         self.body.insertWidget(0, self.tabs)
 
     def _choose_colour(self) -> None:
@@ -204,7 +212,9 @@ class ClientForm(FormDialog):
             currency=self.currency_box.currentText(),
             timezone=self.zone_box.currentText(),
         )
-        promises = self.promises(normalize_currency(values["currency"]))
+        currency = normalize_currency(values["currency"])
+        promises = self.promises(currency)
+        billing = self.billing_form.billing(currency)
         if self._client is None:
             client = catalog.add_client(**values)
             client = catalog.update_client(client.id, colour=self._colour)
@@ -212,3 +222,4 @@ class ClientForm(FormDialog):
             client = catalog.update_client(self._client.id, colour=self._colour, **values)
         self._client = client
         self._services.promises.set_promises(client.id, promises)
+        self._services.billing.set_client_billing(client.id, billing)

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout,
 from .. import APP_NAME, __version__
 from ..domain.entries import Entry, Outcome, format_duration, free_span_before, new_entry
 from ..domain.totals import totals_by_client
+from ..domain.weeks import Month
 from ..domain.zones import day_bounds, local_date
 from ..services.entries import EntryChange
 from ..services.timer import Gap
 
 if TYPE_CHECKING:
     from .availability_view import AvailabilityView
+    from .invoices_view import InvoicesView
 from .day_view import DayView
 from .entries_model import DayRows
 from .icons import app_icon
@@ -28,7 +30,7 @@ from .timer_panel import TimerPanel, TimerState
 from .undo import EntryChangeCommand
 
 # Dialogs are imported where they open: start-up does not pay for what it does not show.
-AVAILABILITY_TAB = 1
+AVAILABILITY_TAB, INVOICES_TAB = 1, 2
 
 
 class MainWindow(QMainWindow):
@@ -50,13 +52,13 @@ class MainWindow(QMainWindow):
         self.timer_panel = TimerPanel()
         self.day_view = DayView(local_date(session.now(), session.zone))
         self._availability: AvailabilityView | None = None
+        self._invoices: InvoicesView | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self.day_view, "&Day")
         self.tabs.addTab(QWidget(), "A&vailability")  # built when first shown
-        self.tabs.currentChanged.connect(
-            lambda index: self.availability_view if index == AVAILABILITY_TAB else None
-        )
+        self.tabs.addTab(QWidget(), "&Invoices")  # built when first shown
+        self.tabs.currentChanged.connect(self._build_tab)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.timer_panel)
@@ -95,16 +97,40 @@ class MainWindow(QMainWindow):
             view.what_if_requested.connect(self.open_what_if)
             view.request_requested.connect(self.log_request)
             self._availability = view
-            current = self.tabs.currentIndex()
-            placeholder = self.tabs.widget(AVAILABILITY_TAB)
-            self.tabs.blockSignals(True)
-            self.tabs.removeTab(AVAILABILITY_TAB)
-            self.tabs.insertTab(AVAILABILITY_TAB, view, "A&vailability")
-            self.tabs.setCurrentIndex(current)
-            self.tabs.blockSignals(False)
-            if placeholder is not None:
-                placeholder.deleteLater()
+            self._put_tab(AVAILABILITY_TAB, view, "A&vailability")
         return self._availability
+
+    @property
+    def invoices_view(self) -> InvoicesView:
+        """The Invoices tab, built the first time it is needed."""
+        if self._invoices is None:
+            from .invoices_view import InvoicesView
+
+            view = InvoicesView(self.session)
+            self.session.changed.connect(view.refresh)
+            view.new_requested.connect(self.new_invoice)
+            view.open_requested.connect(self.open_invoice)
+            self._invoices = view
+            self._put_tab(INVOICES_TAB, view, "&Invoices")
+        return self._invoices
+
+    def _put_tab(self, index: int, view: QWidget, title: str) -> None:
+        """Put a built tab in the place of its empty stand-in, keeping the current tab."""
+        current = self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, view, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+
+    def _build_tab(self, index: int) -> None:
+        if index == AVAILABILITY_TAB:
+            self.availability_view.refresh()
+        elif index == INVOICES_TAB:
+            self.invoices_view.refresh()
 
     # Actions and menus -------------------------------------------------------------------
 
@@ -178,6 +204,15 @@ class MainWindow(QMainWindow):
         self.availability_tab_action = self._action(
             "&Availability", lambda: self.tabs.setCurrentIndex(AVAILABILITY_TAB), "Alt+2"
         )
+        self.invoices_tab_action = self._action(
+            "&Invoices", lambda: self.tabs.setCurrentIndex(INVOICES_TAB), "Alt+3"
+        )
+        self.new_invoice_action = self._action(
+            "New &invoice…",
+            lambda: self.new_invoice(None, None),
+            "Ctrl+I",
+            "Draft an invoice for a client and month, then issue it",
+        )
         self.boundaries_action = self._action(
             "&Boundaries of the chosen client…", lambda: self.open_boundaries(None)
         )
@@ -214,13 +249,17 @@ class MainWindow(QMainWindow):
             [self.add_action, self.edit_action, self.split_action, self.delete_action]
         )
         view_menu = bar.addMenu("&View")
-        view_menu.addActions([self.day_tab_action, self.availability_tab_action])
+        view_menu.addActions(
+            [self.day_tab_action, self.availability_tab_action, self.invoices_tab_action]
+        )
         view_menu.addSeparator()
         view_menu.addActions([self.previous_day_action, self.next_day_action, self.today_action])
         manage_menu = bar.addMenu("&Manage")
         manage_menu.addActions([self.clients_action, self.task_types_action])
         manage_menu.addSeparator()
         manage_menu.addActions([self.boundaries_action, self.what_if_action])
+        manage_menu.addSeparator()
+        manage_menu.addAction(self.new_invoice_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -442,7 +481,9 @@ class MainWindow(QMainWindow):
         from .settings_dialog import SettingsDialog
 
         services = self.session.services
-        dialog = SettingsDialog(services.settings, services.promises, self.data_folder, self)
+        dialog = SettingsDialog(
+            services.settings, services.promises, services.billing, self.data_folder, self
+        )
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.session.refresh()
 
@@ -477,7 +518,6 @@ class MainWindow(QMainWindow):
             self.session.refresh()
 
     def open_boundaries(self, client_id: int | None) -> None:
-        from ..domain.weeks import Month
         from .boundaries_dialog import BoundariesDialog
 
         services = self.session.services
@@ -486,6 +526,26 @@ class MainWindow(QMainWindow):
             return
         month = Month.containing(local_date(self.session.now(), self.session.zone))
         BoundariesDialog(services.boundaries, services.catalog.client(chosen), month, self).exec()
+
+    def new_invoice(self, client_id: int | None, month: Month | None) -> None:
+        from .invoice_dialog import InvoiceDialog
+
+        clients = self.session.services.catalog.clients()
+        if not clients:
+            self.open_clients()
+            return
+        chosen = client_id or self.timer_panel.selected_client_id()
+        InvoiceDialog(self.session, clients, client_id=chosen, month=month, parent=self).exec()
+
+    def open_invoice(self, number: str) -> None:
+        from .invoice_dialog import InvoiceDialog
+
+        services = self.session.services
+        invoice = self.session.write(lambda: services.invoices.invoice(number))
+        if invoice is not None:
+            InvoiceDialog(
+                self.session, services.catalog.clients(), invoice=invoice, parent=self
+            ).exec()
 
     def open_what_if(self) -> None:
         from .what_if_dialog import WhatIfDialog

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.promises import OwnHours
 from ..domain.zones import system_zone_name
+from ..services.billing import BillingService
 from ..services.promises import PromiseService
 from ..services.settings import SettingsService
+from .billing_forms import BusinessForm
 from .catalog_dialogs import FormDialog, zone_picker
 from .promise_editors import WindowsEditor
 from .text import plain_label
@@ -33,6 +35,7 @@ class SettingsDialog(FormDialog):
         self,
         settings: SettingsService,
         promises: PromiseService,
+        billing: BillingService,
         data_folder: Path,
         parent: QWidget | None = None,
     ) -> None:
@@ -40,6 +43,7 @@ class SettingsDialog(FormDialog):
         self.setMinimumWidth(640)
         self._settings = settings
         self._promises = promises
+        self._billing = billing
         stored = settings.stored_zone_name()
         system = system_zone_name()
         self.follow_box = QCheckBox(f"Follow the computer's time zone ({system})")
@@ -86,10 +90,12 @@ class SettingsDialog(FormDialog):
         limits.addRow("&Days off", self.days_off_box)
         hours_layout.addLayout(limits)
 
+        self.business = BusinessForm(billing)
         self.tabs = QTabWidget()
         self.body.removeWidget(self.form_widget)
         self.tabs.addTab(self.form_widget, "&General")
         self.tabs.addTab(hours_page, "&Own hours")
+        self.tabs.addTab(self.business, "&Business")
         self.body.insertWidget(0, self.tabs)
 
     def _store(self) -> None:
@@ -99,7 +105,9 @@ class SettingsDialog(FormDialog):
             min_rest_hours=self.rest_box.value(),
             days_off_per_week=self.days_off_box.value(),
         )
+        profile = self.business.profile()
         self._settings.set_va_zone(
             None if self.follow_box.isChecked() else self.zone_box.currentText()
         )
         self._promises.set_own_hours(own)
+        self._billing.set_business(profile)
