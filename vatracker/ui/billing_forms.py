@@ -127,8 +127,8 @@ class BusinessForm(QWidget):
     def _show_example(self) -> None:
         try:
             self.number_example.setText(f"e.g. {format_number(self.number_edit.text(), 2026, 1)}")
-        except Exception as exc:
-            self.number_example.setText(str(exc).split(":")[0])
+        except InvalidInput:
+            self.number_example.setText("(cannot be used)")
 
     def profile(self) -> BusinessProfile:
         """The profile as the form shows it; raises InvalidInput if it cannot be saved."""
