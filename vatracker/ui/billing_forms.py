@@ -100,7 +100,7 @@ class BusinessForm(QWidget):
         form.addRow("Tax / registration no.", self.tax_number_edit)
         form.addRow("&Payment details", self.payment_edit)
         form.addRow("Logo", logo_row)
-        form.addRow("Invoice &numbers", number_row)
+        form.addRow("Invoice numbers", number_row)
         form.addRow("Payment due after", self.terms_box)
         form.addRow("Tax", tax_row)
         form.addRow("Paper", self.paper_box)
