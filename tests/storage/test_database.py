@@ -132,4 +132,21 @@ def test_money_and_instants_are_integers_in_strict_tables(data_dir: Path) -> Non
         )
     columns = {row[1]: row[2] for row in db.conn.execute("PRAGMA table_info(entries)")}
     assert columns["start_utc"] == columns["end_utc"] == "INTEGER"
+    # FAULTS M1: every money column of every table is whole minor units, in a STRICT table.
+    tables = [
+        row[0]
+        for row in db.conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")
+        if not row[0].startswith(("sqlite_", "_"))
+    ]
+    money = {
+        (table, name): kind
+        for table in tables
+        for _, name, kind, *_ in db.conn.execute(f"PRAGMA table_info({table})")
+        if name.endswith("_minor")
+    }
+    assert {table for table, _ in money} >= {"clients", "retainers", "task_rates", "invoices"}
+    assert set(money.values()) == {"INTEGER"}
+    for table in {table for table, _ in money}:
+        (sql,) = db.conn.execute("SELECT sql FROM sqlite_schema WHERE name = ?", (table,)).fetchone()
+        assert sql.rstrip().endswith("STRICT"), table
     db.close()
