@@ -19,7 +19,7 @@ from vatracker.clock import SystemClock
 from vatracker.domain.invoice_document import Period
 from vatracker.domain.weeks import Month
 from vatracker.domain.zones import offset_at
-from vatracker.reports.invoice_export import ensure_gui_application, export_invoice
+from vatracker.reports.invoice_export import export_invoice
 from vatracker.services.container import Services
 from vatracker.storage.database import open_database
 
@@ -113,12 +113,11 @@ def pages(pdf: Path) -> int:
 
 
 def test_a_month_of_1000_entries_is_drafted_issued_and_exported_in_a_second(
-    tmp_path: Path,
+    tmp_path: Path, qapp: object
 ) -> None:
     acme = a_busy_month(tmp_path / "data")
     services = Services.open(tmp_path / "data", SystemClock())
     period = Period.of_month(OCTOBER)
-    ensure_gui_application()
     one_page_pdf()  # fonts are loaded once per process, before any of the runs below
     floor = median_seconds(one_page_pdf, 15)
     scale = max(1.0, floor / REFERENCE_FLOOR_SECONDS)

@@ -15,7 +15,9 @@ from tests.helpers import FakeClock, at
 
 
 @pytest.fixture
-def cli(data_dir: Path, clock: FakeClock) -> Cli:
+def cli(data_dir: Path, clock: FakeClock, qapp: object) -> Cli:
+    """The command line run in this process. Writing a PDF needs a Qt application: the one
+    pytest-qt makes for the whole session, or the command's own would be the wrong kind."""
     clock.set(at("2026-11-03 10:00"))
     tool = Cli(data_dir, clock)
     tool.ok("settings", "--timezone", "UTC")

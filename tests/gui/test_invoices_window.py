@@ -67,6 +67,7 @@ def test_draft_then_issue_from_the_invoices_tab(
         preview = dialog.preview.toPlainText()
         seen.append(preview)
         assert "Draft, not issued" in preview and "Inbox management" in preview
+        assert "If issued 03 Nov 2026" in preview and "Issued" not in preview
         assert dialog.status_label.text().startswith("Draft for October 2026: 180.00 USD")
         when_dialog(QMessageBox, lambda box: box.buttons()[0].click())  # "Issue"
         click(qtbot, dialog.issue_button)
@@ -80,6 +81,33 @@ def test_draft_then_issue_from_the_invoices_tab(
     assert (invoice.number, invoice.total_minor, invoice.status) == ("2026-0001", 18000, "issued")
     assert view.model.data(view.model.index(0, 0)) == "2026-0001"
     assert view.unbilled_label.text() == "Month end: all billable time of October 2026 is invoiced."
+
+
+def test_the_draft_follows_the_chosen_month_and_dates(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    october,  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = InvoiceDialog(window.session, services.catalog.clients(), client_id=october.id)
+    qtbot.addWidget(dialog)
+    assert dialog.month_label.text() == "October 2026"  # last month, by default
+    assert dialog.status_label.text().startswith("Draft for October 2026: 180.00 USD")
+    click(qtbot, dialog.previous_button)
+    assert dialog.month_label.text() == "September 2026"
+    assert "no billable time" in dialog.problems_label.text()
+    assert not dialog.issue_button.isEnabled()
+    click(qtbot, dialog.next_button)
+    assert not dialog.first_edit.isEnabled()
+    assert dialog.first_edit.date().toString("yyyy-MM-dd") == "2026-10-01"
+    # Other dates start from the month shown, then narrow it: two of the three days are left.
+    dialog.custom_box.click()
+    assert dialog.first_edit.date().toString("yyyy-MM-dd") == "2026-10-01"
+    assert dialog.last_edit.date().toString("yyyy-MM-dd") == "2026-10-31"
+    dialog.first_edit.setFocus()
+    dialog.first_edit.setDate(dialog.first_edit.date().addDays(5))
+    assert dialog.status_label.text().startswith("Draft for 06 Oct 2026 to 31 Oct 2026: 120.00")
+    assert dialog.issue_button.isEnabled()
 
 
 def test_an_issued_invoice_exports_is_paid_and_voided(

@@ -147,6 +147,8 @@ def test_money_and_instants_are_integers_in_strict_tables(data_dir: Path) -> Non
     assert {table for table, _ in money} >= {"clients", "retainers", "task_rates", "invoices"}
     assert set(money.values()) == {"INTEGER"}
     for table in {table for table, _ in money}:
-        (sql,) = db.conn.execute("SELECT sql FROM sqlite_schema WHERE name = ?", (table,)).fetchone()
+        (sql,) = db.conn.execute(
+            "SELECT sql FROM sqlite_schema WHERE name = ?", (table,)
+        ).fetchone()
         assert sql.rstrip().endswith("STRICT"), table
     db.close()

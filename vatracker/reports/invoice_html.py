@@ -59,7 +59,7 @@ def invoice_html(document: dict[str, Any], *, with_logo: bool, with_timesheet: b
         "</td><td width='45%' valign='top' align='right'>",
         f"<span style='font-size:22pt; font-weight:bold; color:{ACCENT}'>Invoice</span><br>",
         f"<span style='font-size:12pt; font-weight:bold'>{reference}</span><br>",
-        f"Issued {_day(document['issued_on'])}<br>",
+        f"{'Issued' if document['number'] else 'If issued'} {_day(document['issued_on'])}<br>",
         f"<b>Due {_day(document['due_on'])}</b><br>",
         f"Period: {text(document['period']['label'])}",
         "</td></tr></table>",

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QDate, QSignalBlocker, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -139,6 +139,7 @@ class InvoiceDialog(QDialog):
         layout.addWidget(self.problems_label)
         layout.addLayout(actions)
 
+        self._show_month_in_date_edits()
         self.client_box.currentIndexChanged.connect(self.refresh)
         self.first_edit.dateChanged.connect(self.refresh)
         self.last_edit.dateChanged.connect(self.refresh)
@@ -221,12 +222,18 @@ class InvoiceDialog(QDialog):
     def _shift(self, months: int) -> None:
         index = self._month.year * 12 + self._month.number - 1 + months
         self._month = Month(index // 12, index % 12 + 1)
+        self._show_month_in_date_edits()
         self.refresh()
 
-    def _custom_toggled(self, custom: bool) -> None:
+    def _show_month_in_date_edits(self) -> None:
+        """The month's first and last day, the starting point when other dates are chosen."""
         period = Period.of_month(self._month)
-        self.first_edit.setDate(QDate(period.first.year, period.first.month, period.first.day))
-        self.last_edit.setDate(QDate(period.last.year, period.last.month, period.last.day))
+        for edit, day in ((self.first_edit, period.first), (self.last_edit, period.last)):
+            with QSignalBlocker(edit):
+                edit.setDate(QDate(day.year, day.month, day.day))
+
+    def _custom_toggled(self, custom: bool) -> None:
+        self._show_month_in_date_edits()
         self.first_edit.setEnabled(custom)
         self.last_edit.setEnabled(custom)
         self.previous_button.setEnabled(not custom)

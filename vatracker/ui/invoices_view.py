@@ -38,14 +38,16 @@ class InvoicesView(QWidget):
         self.unbilled_label = plain_label()
         self.unbilled_label.setObjectName("unbilledLabel")
         self.unbilled_model = TextTableModel(UNBILLED_HEADERS)
-        self.unbilled_table = self._table(self.unbilled_model, "Unbilled time last month")
+        self.unbilled_table = self._table(
+            self.unbilled_model, "Unbilled time last month", stretch=0
+        )
         self.unbilled_table.setMaximumHeight(150)
         self.unbilled_table.doubleClicked.connect(lambda _index: self._invoice_unbilled())
         self.bill_button = QPushButton("Invoice the selected client…")
         self.bill_button.clicked.connect(self._invoice_unbilled)
 
         self.model = TextTableModel(INVOICE_HEADERS, text_columns=(0, 1, 2, 4, 5, 6))
-        self.table = self._table(self.model, "Invoices")
+        self.table = self._table(self.model, "Invoices", stretch=1)
         self.table.doubleClicked.connect(lambda _index: self._open_selected())
         self.new_button = QPushButton("New invoice…")
         self.new_button.clicked.connect(lambda: self.new_requested.emit(None, None))
@@ -69,7 +71,8 @@ class InvoicesView(QWidget):
         layout.addWidget(self.table, 1)
 
     @staticmethod
-    def _table(model: TextTableModel, name: str) -> QTableView:
+    def _table(model: TextTableModel, name: str, *, stretch: int) -> QTableView:
+        """A read-only table of whole rows whose client column (`stretch`) takes the room."""
         table = QTableView()
         table.setAccessibleName(name)
         table.setModel(model)
@@ -77,8 +80,9 @@ class InvoicesView(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return table
 
     def last_month(self) -> Month:
