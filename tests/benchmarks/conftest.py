@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import compileall
 import os
+import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,6 +133,18 @@ def best_of(times: int, launches: dict[str, Launch]) -> dict[str, float]:
 
 
 PYTHON = [sys.executable]
+
+
+def median_seconds(action: Callable[[], object], runs: int, *, warm_up: bool = False) -> float:
+    """The median time of `runs` calls of `action`, after one untimed call if `warm_up`."""
+    if warm_up:
+        action()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

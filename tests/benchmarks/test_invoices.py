@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import random
 import re
-import statistics
-import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.benchmarks.conftest import PYTHON, record, run_process
+from tests.benchmarks.conftest import PYTHON, median_seconds, record, run_process
 from tests.benchmarks.generate_history import generate
 from vatracker.clock import SystemClock
 from vatracker.domain.invoice_document import Period
@@ -97,15 +94,6 @@ def one_page_pdf() -> None:
     document.setHtml("<h1>Invoice</h1><p>Inbox management, 2.50 h</p>")
     document.print_(writer)
     buffer.close()
-
-
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def pages(pdf: Path) -> int:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.benchmarks.conftest import Histories, record
+from tests.benchmarks.conftest import Histories, median_seconds, record
 from vatracker.clock import SystemClock
 from vatracker.domain.promises import Commitment, Promises
 from vatracker.domain.weekly import parse_window
@@ -91,16 +90,6 @@ def test_a_weeks_promises_and_work_take_under_50_ms(histories: Histories) -> Non
     million.close()
 
 
-def _median_time(action: Callable[[], None], runs: int = 10) -> float:
-    action()  # the first drawing also loads fonts: not what the VA waits for each week
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def test_the_availability_map_draws_in_under_100_ms(histories: Histories) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -129,8 +118,9 @@ def test_the_availability_map_draws_in_under_100_ms(histories: Histories) -> Non
         draw_availability_map(figure, data)
         canvas.draw()
 
-    floor = _median_time(bare_week_axes)
-    median = _median_time(the_map)
+    # The first drawing also loads fonts: not what the VA waits for each week.
+    floor = median_seconds(bare_week_axes, 10, warm_up=True)
+    median = median_seconds(the_map, 10, warm_up=True)
     budget = MAP_BUDGET_SECONDS * max(1.0, floor / MAP_REFERENCE_FLOOR_SECONDS)
     record("availability map: bare axes and labels (floor, median of 10)", f"{floor * 1000:.0f} ms")
     record(

@@ -183,7 +183,11 @@ class InvoiceService:
 
     def invoice(self, number: str) -> Invoice:
         with self._db.reading() as conn:
-            found = table.by_number(conn, number)
+            return self._existing(conn, number)
+
+    @staticmethod
+    def _existing(conn: Any, number: str) -> Invoice:
+        found = table.by_number(conn, number)
         if found is None:
             raise InvalidInput(f"There is no invoice {number.strip()!r}.")
         return found
@@ -191,9 +195,7 @@ class InvoiceService:
     def mark_paid(self, number: str, on: date | None = None) -> Invoice:
         paid_on = on or self.today()
         with self._db.transaction() as conn:
-            invoice = table.by_number(conn, number)
-            if invoice is None:
-                raise InvalidInput(f"There is no invoice {number.strip()!r}.")
+            invoice = self._existing(conn, number)
             if invoice.status == "void":
                 raise InvalidInput(f"Invoice {invoice.number} is void: it cannot be paid.")
             if paid_on < invoice.issued_on:
@@ -208,9 +210,7 @@ class InvoiceService:
         """Void an invoice: its number stays used, its entries are unlocked."""
         voided_on = self.today()
         with self._db.transaction() as conn:
-            invoice = table.by_number(conn, number)
-            if invoice is None:
-                raise InvalidInput(f"There is no invoice {number.strip()!r}.")
+            invoice = self._existing(conn, number)
             if invoice.status == "void":
                 raise InvalidInput(f"Invoice {invoice.number} is already void.")
             table.set_status(conn, invoice.id, "void", None, voided_on)
