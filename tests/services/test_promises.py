@@ -10,6 +10,7 @@ import pytest
 from tests.helpers import FakeClock, add_client, at, task
 from vatracker.domain.entries import new_entry
 from vatracker.domain.errors import InvalidInput
+from vatracker.domain.invoice_document import Period
 from vatracker.domain.promises import Commitment, OwnHours, Promises, Retainer
 from vatracker.domain.weekly import parse_window
 from vatracker.domain.weeks import Month, Week
@@ -152,7 +153,7 @@ def test_retainer_hours_used_and_left_this_month(services: Services, clock: Fake
     inbox = task(services)
     services.entries.add(
         new_entry(acme.id, inbox.id, at("2026-02-28 23:00"), zone, end=at("2026-03-01 02:00"))
-    )  # 2 h in March
+    )  # started in February: billed there, so counted there
     services.entries.add(
         new_entry(acme.id, inbox.id, at("2026-03-05 09:00"), zone, end=at("2026-03-05 13:00"))
     )
@@ -169,7 +170,12 @@ def test_retainer_hours_used_and_left_this_month(services: Services, clock: Fake
     )
     usage = services.promises.retainer_usage(acme.id)
     assert usage is not None
-    assert (usage.used_seconds, usage.left_seconds, usage.over_seconds) == (6 * 3600, 4 * 3600, 0)
+    assert (usage.used_seconds, usage.left_seconds, usage.over_seconds) == (4 * 3600, 6 * 3600, 0)
+    february = services.promises.retainer_usage(acme.id, Month(2026, 2))
+    assert february is not None and february.used_seconds == 3 * 3600
+    # The invoice of February bills the same three hours against the retainer.
+    draft = services.invoices.draft(acme.id, Period.of_month(Month(2026, 2))).draft
+    assert draft.billable_seconds == 3 * 3600
 
 
 def test_can_i_take_another_client(services: Services, clock: FakeClock) -> None:

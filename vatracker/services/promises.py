@@ -176,28 +176,22 @@ class PromiseService:
             for commitment in self.promises(client.id).commitments
         ]
 
-    def billable_seconds(self, client_id: int, start: int, end: int) -> int:
-        """A client's billable time inside [start, end): entries are split at the edges."""
-        now = self._clock.now()
-        with self._db.reading() as conn:
-            entries = entries_table.overlapping(conn, start, end)
-        return sum(
-            max(0, min(e.end_or(now), end) - max(e.start, start))
-            for e in entries
-            if e.client_id == client_id and e.billable
-        )
-
     def retainer_usage(self, client_id: int, month: Month | None = None) -> RetainerUsage | None:
-        """Retainer hours used and left in a month (the VA's calendar month)."""
+        """Retainer hours used and left in a month (the VA's calendar month), counted as the
+        invoice counts them: the billable entries that start in it, a running one until now."""
         retainer = self.promises(client_id).retainer
         if retainer is None:
             return None
         tz = self._settings.va_zone()
         chosen = month or Month.containing(local_date(self._clock.now(), tz))
         start, end = chosen.bounds(tz)
-        return RetainerUsage(
-            retainer.included_minutes * 60, self.billable_seconds(client_id, start, end)
+        now = self._clock.now()
+        with self._db.reading() as conn:
+            entries = list(entries_table.starting_between(conn, start, end))
+        used = sum(
+            e.end_or(now) - e.start for e in entries if e.client_id == client_id and e.billable
         )
+        return RetainerUsage(retainer.included_minutes * 60, used)
 
     def what_if(
         self,
