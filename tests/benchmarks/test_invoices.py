@@ -150,8 +150,16 @@ def test_a_month_of_1000_entries_is_drafted_issued_and_exported_in_a_second(
         f"invoices: PDF with a {appendix_pages}-page timesheet appendix (median of 3)",
         f"{appendix_median * 1000:.0f} ms (budget {appendix_budget * 1000:.0f} ms)",
     )
+    # The Invoices tab's month-end list drafts every client on each refresh; here October's
+    # 1,000 entries are all on the invoice just issued.
+    helper_median = median_seconds(lambda: services.invoices.unbilled(OCTOBER), 5)
+    record(
+        f"invoices: month-end list, 5 clients, {ENTRIES:,} entries invoiced (median of 5)",
+        f"{helper_median * 1000:.0f} ms (budget {month_end_budget * 1000:.0f} ms)",
+    )
     assert max(first, month_end_median) <= month_end_budget
     assert appendix_median <= appendix_budget
+    assert helper_median <= month_end_budget
     services.invoices.void(issued[-1].number)
     services.close()
 
@@ -170,11 +178,12 @@ def test_the_month_end_command_issues_and_exports_in_a_second(tmp_path: Path) ->
         files = ["--pdf", str(out), "--csv", str(out), "--timesheet-csv", str(out)]
         seconds[out] = run_process([*issue, *files, *extra], data)
         run_process([*cli, "invoice", "void", "2026-0001" if out == plain else "2026-0002"], data)
+    with_appendix = pages(next(appendix.glob("*.pdf")))
     record(
         "invoices: `vatracker invoice --issue` + PDF + 2 CSV as a process, "
-        "without / with the 30-page appendix",
+        f"without / with the {with_appendix}-page appendix",
         f"{seconds[plain] * 1000:.0f} ms / {seconds[appendix] * 1000:.0f} ms",
     )
-    assert pages(next(appendix.glob("*.pdf"))) >= 30 > pages(next(plain.glob("*.pdf")))
+    assert with_appendix >= 30 > pages(next(plain.glob("*.pdf")))
     assert seconds[plain] <= MONTH_END_BUDGET_SECONDS
     assert seconds[appendix] <= APPENDIX_BUDGET_SECONDS

@@ -103,7 +103,6 @@ def test_paid_void_and_the_month_end_helper(cli: Cli) -> None:
     ]
     cli.ok("invoice", "Acme Co", "--issue")  # last month by default
     assert json.loads(cli.ok("invoices", "--unbilled", "--json")) == []
-    assert "is paid (2026-11-05)" in cli.ok("invoice", "paid", "2026-0001", "--on", "2026-11-05")
     assert "is void" in cli.ok("invoice", "void", "2026-0001")
     assert json.loads(cli.ok("invoices", "--json"))[0]["status"] == "void"
     cli.ok("invoice", "Acme Co", "--issue")
@@ -111,6 +110,25 @@ def test_paid_void_and_the_month_end_helper(cli: Cli) -> None:
         "2026-0002",
         "2026-0001",
     ]
+    assert "still to come" in cli.bad("invoice", "paid", "2026-0002", "--on", "2026-11-05")
+    assert "is paid (2026-11-03)" in cli.ok("invoice", "paid", "2026-0002", "--on", "2026-11-03")
+    assert "a paid invoice cannot be voided" in cli.bad("invoice", "void", "2026-0002")
+    listed = json.loads(cli.ok("invoices", "--json"))
+    assert [(i["status"], i["paid_on"]) for i in listed] == [("paid", "2026-11-03"), ("void", None)]
+
+
+def test_an_issued_invoice_whose_file_cannot_be_written_says_how_to_export_it(
+    cli: Cli, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no such folder" / "invoice.pdf"
+    code, _out, err = cli(
+        "invoice", "Acme Co", "--month", "2026-10", "--issue", "--pdf", str(missing)
+    )
+    assert code == 1
+    assert "Invoice 2026-0001 is issued, but its files were not written" in err
+    assert "vatracker invoice export 2026-0001 --pdf PATH" in err
+    assert json.loads(cli.ok("invoices", "--json"))[0]["number"] == "2026-0001"
+    assert not missing.parent.exists()
 
 
 @pytest.mark.parametrize(
@@ -126,17 +144,25 @@ def test_paid_void_and_the_month_end_helper(cli: Cli) -> None:
         (["invoice", "paid", "2099-0001"], "There is no invoice '2099-0001'"),
         (["business", "--tax", "VAT=-5"], "must be 0 or more"),
         (["business", "--tax", "VAT=lots"], "not a number"),
+        (["business", "--tax", "VAT=nan"], "not a number"),
         (["business", "--number-format", "{year}"], "has no {seq}"),
+        (["business", "--number-format", "{year}-{{seq}}"], "has no {seq}"),
+        (["business", "--number-format", "{year[0]}-{seq}"], "has 'year\\[0\\]' in braces"),
+        (["business", "--number-format", "{seq.x}"], "has 'seq.x' in braces"),
+        (["business", "--number-format", "{seq:%Y}"], "cannot be used"),
         (["client", "billing", "Acme Co", "--task-rate", "Research=-4"], "negative"),
         (["client", "billing", "Acme Co", "--task-rate", "Research"], "TASK=RATE"),
         (["client", "billing", "Acme Co", "--email", "not-an-address"], "does not look like"),
     ],
 )
 def test_bad_invoice_input_changes_nothing(cli: Cli, argv: list[str], message: str) -> None:
-    before = cli.ok("invoices", "--json")
+    def state() -> list[str]:
+        return [cli.ok(*query) for query in (["invoices", "--json"], ["business"])]
+
+    before = state()
     err = cli.bad(*argv)
     assert re.search(message, err), err
-    assert cli.ok("invoices", "--json") == before
+    assert state() == before
 
 
 def test_issuing_refuses_a_running_timer_and_entries_on_another_invoice(

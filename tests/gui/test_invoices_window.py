@@ -23,7 +23,7 @@ from vatracker.domain.weeks import Month
 from vatracker.services.container import Services
 from vatracker.ui.client_dialogs import ClientForm, ClientsDialog
 from vatracker.ui.entry_dialog import EntryDialog
-from vatracker.ui.invoice_dialog import InvoiceDialog
+from vatracker.ui.invoice_dialog import InvoiceDialog, PaidDialog
 from vatracker.ui.main_window import MainWindow
 from vatracker.ui.settings_dialog import SettingsDialog
 
@@ -108,12 +108,17 @@ def test_the_draft_follows_the_chosen_month_and_dates(
     dialog.first_edit.setDate(dialog.first_edit.date().addDays(5))
     assert dialog.status_label.text().startswith("Draft for 06 Oct 2026 to 31 Oct 2026: 120.00")
     assert dialog.issue_button.isEnabled()
+    # The preview shows the timesheet appendix only while it is asked for.
+    assert "Timesheet" in dialog.preview.toPlainText()
+    dialog.timesheet_box.click()
+    assert "Timesheet" not in dialog.preview.toPlainText()
 
 
-def test_an_issued_invoice_exports_is_paid_and_voided(
+def test_an_issued_invoice_exports_is_voided_and_paid(
     qtbot: QtBot,
     window: MainWindow,
     services: Services,
+    clock: FakeClock,
     october,
     tmp_path: Path,  # type: ignore[no-untyped-def]
     when_dialog: Callable[..., None],
@@ -121,24 +126,43 @@ def test_an_issued_invoice_exports_is_paid_and_voided(
     services.invoices.issue(october.id, Period.of_month(Month(2026, 10)))
     written: list[Path] = []
 
-    def act(dialog: InvoiceDialog) -> None:
+    def export_and_void(dialog: InvoiceDialog) -> None:
         assert dialog.windowTitle() == "Invoice 2026-0001"
         assert dialog.status_label.text() == "Issued."
         written.extend(dialog.export_to(pdf=tmp_path / "out.pdf", csv=tmp_path / "lines.csv"))
-        click(qtbot, dialog.paid_button)
-        assert dialog.status_label.text().startswith("Paid on 2026-11-03")
         when_dialog(QMessageBox, lambda box: box.buttons()[0].click())  # "Void"
         click(qtbot, dialog.void_button)
         assert dialog.status_label.text() == "Void since 2026-11-03."
+        assert dialog.paid_button.isHidden() and dialog.void_button.isHidden()
         dialog.reject()
 
-    when_dialog(InvoiceDialog, act)
+    when_dialog(InvoiceDialog, export_and_void)
     window.open_invoice("2026-0001")
     assert [p.name for p in written] == ["out.pdf", "lines.csv", "lines timesheet.csv"]
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
     rows = list(csv.DictReader(io.StringIO((tmp_path / "lines.csv").read_text("utf-8-sig"))))
     assert rows[0]["amount"] == "180.00" and rows[-1]["section"] == "total"
     assert services.invoices.invoice("2026-0001").status == "void"
+
+    services.invoices.issue(october.id, Period.of_month(Month(2026, 10)))
+    clock.set(at("2026-11-10 10:00"))
+
+    def paid_on_the_eighth(paid: PaidDialog) -> None:
+        assert paid.date_edit.date().toString("yyyy-MM-dd") == "2026-11-10"  # today
+        paid.date_edit.setDate(paid.date_edit.date().addDays(-2))
+        paid.accept()
+
+    def mark_paid(dialog: InvoiceDialog) -> None:
+        when_dialog(PaidDialog, paid_on_the_eighth)
+        click(qtbot, dialog.paid_button)
+        assert dialog.status_label.text() == "Paid on 2026-11-08."
+        assert dialog.void_button.isHidden()  # a paid invoice is not voided
+        dialog.reject()
+
+    when_dialog(InvoiceDialog, mark_paid)
+    window.open_invoice("2026-0002")
+    paid = services.invoices.invoice("2026-0002")
+    assert (paid.status, paid.paid_on) == ("paid", date(2026, 11, 8))
 
 
 def test_editing_an_invoiced_entry_in_the_day_view_is_refused(

@@ -146,17 +146,23 @@ def test_numbers_stay_consecutive_through_failures_and_voids(services: Services,
         services.invoices.mark_paid("2026-0001")
 
 
-def test_paid_invoices_stay_locked(services: Services, acme) -> None:  # type: ignore[no-untyped-def]
+def test_paid_invoices_stay_locked(services: Services, acme, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
     # FAULTS M10: locked in every state after issuing; payment still recorded.
     entry = log(services, acme.id, "2026-03-02 09:00", "2026-03-02 10:00")
     invoice = services.invoices.issue(acme.id, MARCH)
+    clock.set(at("2026-04-09 10:00"))
     with pytest.raises(InvalidInput, match="cannot have been paid on 2026-03-01"):
         services.invoices.mark_paid(invoice.number, date(2026, 3, 1))
+    with pytest.raises(InvalidInput, match="2026-04-10 is still to come"):
+        services.invoices.mark_paid(invoice.number, date(2026, 4, 10))
     paid = services.invoices.mark_paid(invoice.number, date(2026, 4, 5))
     assert (paid.status, paid.paid_on) == ("paid", date(2026, 4, 5))
     with pytest.raises(InvalidInput, match="on invoice 2026-0001"):
         services.entries.delete(entry.id or 0)
-    assert services.invoices.invoice(invoice.number).status == "paid"
+    with pytest.raises(InvalidInput, match="paid on 2026-04-05: a paid invoice cannot be voided"):
+        services.invoices.void(invoice.number)
+    stored = services.invoices.invoice(invoice.number)
+    assert (stored.status, stored.paid_on) == ("paid", date(2026, 4, 5))
 
 
 def test_a_retainer_and_attempts_on_the_invoice(services: Services, acme) -> None:  # type: ignore[no-untyped-def]
@@ -217,6 +223,56 @@ def test_the_month_end_helper_lists_unbilled_time(services: Services, acme) -> N
     assert found == {"Acme": (3600, 3550), "Beta": (3600, 2000)}
     services.invoices.issue(acme.id, MARCH)
     assert [u.client.name for u in services.invoices.unbilled()] == ["Beta"]
+
+
+def test_a_retainer_fee_is_billed_once_per_month(services: Services, acme) -> None:  # type: ignore[no-untyped-def]
+    services.promises.set_promises(acme.id, Promises(retainer=Retainer(10 * 60, 30000, 4000)))
+    first = services.invoices.issue(acme.id, MARCH)  # no hours: the fee alone is due
+    assert first.total_minor == 30000
+    with pytest.raises(InvalidInput, match="Invoice 2026-0001 already bills Acme's retainer"):
+        services.invoices.issue(acme.id, MARCH)
+    half = Period(date(2026, 2, 1), date(2026, 2, 14))
+    with pytest.raises(InvalidInput, match="invoice whole months"):
+        services.invoices.issue(acme.id, half)
+    spring = Period(date(2026, 4, 1), date(2026, 5, 31))
+    assert services.invoices.draft(acme.id, spring).draft.total_minor == 60000
+    services.invoices.void(first.number)
+    assert services.invoices.issue(acme.id, MARCH).number == "2026-0002"
+
+
+def test_time_at_a_zero_rate_is_named_as_such(services: Services, clock: FakeClock) -> None:
+    clock.set(at("2026-04-02 10:00"))
+    free = add_client(services, "Pro Bono", "UTC", rate="0")
+    log(services, free.id, "2026-03-02 09:00", "2026-03-02 10:30")
+    with pytest.raises(InvalidInput, match=r"Pro Bono's 1.50 h in this period come to 0 USD"):
+        services.invoices.issue(free.id, MARCH)
+
+
+def test_undoing_a_change_to_an_entry_since_invoiced_names_the_invoice(
+    services: Services,
+    acme,  # type: ignore[no-untyped-def]
+) -> None:
+    entry = log(services, acme.id, "2026-03-02 09:00", "2026-03-02 10:00")
+    change = services.entries.edit(replace(entry, note="Sorted the inbox"))
+    services.invoices.issue(acme.id, MARCH)
+    with pytest.raises(InvalidInput, match="is on invoice 2026-0001, which is issued"):
+        services.entries.apply(change.inverse())
+
+
+def test_a_client_with_only_void_invoices_is_kept(services: Services, acme) -> None:  # type: ignore[no-untyped-def]
+    entry = log(services, acme.id, "2026-03-02 09:00", "2026-03-02 10:00")
+    services.invoices.void(services.invoices.issue(acme.id, MARCH).number)
+    services.entries.delete(entry.id or 0)
+    with pytest.raises(InvalidInput, match="has 1 invoices, so it cannot be deleted: archive"):
+        services.catalog.delete_client(acme.id)
+
+
+def test_a_draft_counts_the_entries_already_invoiced(services: Services, acme) -> None:  # type: ignore[no-untyped-def]
+    for day in range(2, 28):
+        log(services, acme.id, f"2026-03-{day:02d} 09:00", f"2026-03-{day:02d} 10:00")
+    services.invoices.issue(acme.id, MARCH)
+    prepared = services.invoices.draft(acme.id, MARCH)
+    assert prepared.already_invoiced == {"2026-0001": 26}
 
 
 @settings(max_examples=25, deadline=None)

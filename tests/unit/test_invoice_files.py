@@ -99,6 +99,7 @@ def test_the_pdf_shows_the_lines_totals_attempts_and_timesheet(qapp, tmp_path: P
         "VAT 12%",
         "Total due",
         "Timesheet",
+        "1:06:00",  # 1 h 0 min 1 s, rounded up to 6 minutes, as billed
         "Wise USD account 1234",
         "page 1 of 2",
     ):

@@ -77,6 +77,26 @@ def test_trying_time_has_its_own_section_with_findings() -> None:
     folded = draft_invoice(entries, replace(USD, trying_as_section=False), NAMES, None, UTC)
     assert [(line.section, line.hours) for line in folded.lines] == [("work", Decimal("1.50"))]
     assert folded.total_minor == draft.total_minor
+    assert folded.attempts == ()  # folded in: no section of attempts either
+    assert [row.findings for row in folded.timesheet] == ["", "Filters need admin"]
+
+
+def test_a_non_billable_task_type_is_never_billed() -> None:
+    # Entry 2 says billable, but its task type (own admin) is not: it is not billed.
+    entries = [entry(1, 0, 3600, entry_id=1), entry(3, 4000, 3600, entry_id=2)]
+    draft = draft_invoice(entries, USD, NAMES, None, UTC, non_billable_task_types={3})
+    assert [line.description for line in draft.lines] == ["Inbox management"]
+    assert [row.billable for row in draft.timesheet] == [True, False]
+    assert draft.entry_ids == (1, 2)  # covered (locked), not billed
+
+
+def test_the_timesheet_shows_exact_time_next_to_rounded_hours() -> None:
+    entries = [entry(1, i * 2000, 1200, entry_id=i) for i in range(1, 4)]  # 3 x 20 minutes
+    draft = draft_invoice(entries, USD, NAMES, None, UTC)
+    assert [(row.hours, row.duration) for row in draft.timesheet] == [
+        (Decimal("0.33"), "0:20:00")
+    ] * 3
+    assert draft.lines[0].hours == Decimal("1.00")
 
 
 @pytest.mark.parametrize(
@@ -109,6 +129,25 @@ def test_a_retainer_bills_its_fee_the_overage_and_shows_unused_hours() -> None:
     assert over.total_minor == 37875 and over.unused_retainer_hours == Decimal("0.00")
     under = draft_invoice([entry(1, 0, 4 * 3600, entry_id=1)], retainer, NAMES, None, UTC)
     assert under.total_minor == 30000 and under.unused_retainer_hours == Decimal("6.00")
+    quarter = draft_invoice([], retainer, NAMES, None, UTC, retainer_months=3)
+    assert [(line.description, line.amount_minor) for line in quarter.lines] == [
+        ("Monthly retainer x 3 months, covering 30.00 h", 90000)
+    ]
+    assert quarter.unused_retainer_hours == Decimal("30.00")
+
+
+def test_retainer_hours_are_the_printed_hours() -> None:
+    # Two lines of 1.005 h each print as 1.01 h: 2.02 h used, so 0.02 h beyond 2 h.
+    retainer = Billing("USD", 3550, {}, retainer=Retainer(2 * 60, 30000, 5000))
+    entries = [entry(1, 0, 3618, entry_id=1), entry(2, 4000, 3618, entry_id=2)]
+    draft = draft_invoice(entries, retainer, NAMES, None, UTC)
+    assert [line.hours for line in draft.lines] == [
+        Decimal("1.01"),
+        Decimal("1.01"),
+        None,
+        Decimal("0.02"),
+    ]
+    assert draft.lines[-1].amount_minor == 100
 
 
 def test_tax_is_computed_once_on_the_subtotal() -> None:
@@ -209,14 +248,34 @@ def test_invoice_numbers_follow_the_pattern(pattern: str, number: str) -> None:
     assert format_number(pattern, 2026, 7) == number
 
 
-@pytest.mark.parametrize("pattern", ["{year}", "{client}-{seq}", "{seq", ""])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "{year}",
+        "{client}-{seq}",
+        "{seq",
+        "",
+        "{{seq}}",
+        "{year[0]}{seq}",
+        "{seq.real}",
+        "{}",
+        "{0}",
+    ],
+)
 def test_bad_number_patterns_are_refused(pattern: str) -> None:
     with pytest.raises(InvalidInput, match="invoice number format"):
         format_number(pattern, 2026, 7)
 
 
 @pytest.mark.parametrize(
-    ("text", "message"), [("-5", "0 or more"), ("lots", "not a number"), ("150", "more than 100")]
+    ("text", "message"),
+    [
+        ("-5", "0 or more"),
+        ("lots", "not a number"),
+        ("nan", "not a number"),
+        ("Infinity", "not a number"),
+        ("150", "more than 100"),
+    ],
 )
 def test_bad_tax_rates_are_refused(text: str, message: str) -> None:
     with pytest.raises(InvalidInput, match=message):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..domain.business import ClientBilling
-from ..domain.errors import InvalidInput
+from ..domain.errors import InvalidInput, VATrackerError
 from ..domain.invoice_document import Period
 from ..domain.invoicing import Rounding, Tax
 from ..domain.money import format_money, from_minor, parse_rate
@@ -32,6 +32,7 @@ def invoice(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         )
     client = services.catalog.client_named(args.target)
     period = _period(services, args)
+    problems: list[str] = []
     if args.issue:
         issued = services.invoices.issue(client.id, period)
         document = issued.snapshot
@@ -40,16 +41,24 @@ def invoice(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         prepared = services.invoices.draft(client.id, period)
         document = prepared.document
         status = "draft"
-    files = _write(services, document, args)
+        problems = prepared.problems
+    try:
+        files = _write(services, document, args)
+    except VATrackerError as exc:
+        if not args.issue:
+            raise
+        raise type(exc)(
+            f"Invoice {document['number']} is issued, but its files were not written: {exc} "
+            f"Write them with `vatracker invoice export {document['number']} --pdf PATH`."
+        ) from None
     if args.json:
         print_json(
             {**_summary(document), "status": status, "files": [str(path) for path in files]}, out
         )
         return EXIT_OK
     _print_invoice(document, status, out)
-    if not args.issue:
-        for problem in services.invoices.draft(client.id, period).problems:
-            print(f"Before issuing: {problem}", file=out)
+    for problem in problems:
+        print(f"Before issuing: {problem}", file=out)
     for path in files:
         print(f"Wrote {path}", file=out)
     return EXIT_OK

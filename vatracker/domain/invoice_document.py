@@ -36,6 +36,16 @@ class Period:
     def of_month(cls, month: Month) -> Period:
         return cls(month.first_day, month.next().first_day - timedelta(days=1))
 
+    @property
+    def days(self) -> tuple[date, date]:
+        return self.first, self.last
+
+    def whole_months(self) -> int | None:
+        """How many calendar months the period is, when it is whole months; else None."""
+        if self.first.day != 1 or (self.last + timedelta(days=1)).day != 1:
+            return None
+        return (self.last.year - self.first.year) * 12 + self.last.month - self.first.month + 1
+
     def describe(self) -> str:
         month = Month.containing(self.first)
         if self == Period.of_month(month):
@@ -111,6 +121,7 @@ def invoice_document(
                 "end": row.end,
                 "task": row.task,
                 "hours": str(row.hours),
+                "duration": row.duration,
                 "outcome": row.outcome,
                 "billable": row.billable,
                 "note": row.note,

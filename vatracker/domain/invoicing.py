@@ -11,14 +11,15 @@ The rules, stated once:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
+from string import Formatter
 from zoneinfo import ZoneInfo
 
-from .entries import Entry, Outcome
+from .entries import Entry, Outcome, format_duration
 from .errors import InvalidInput
 from .money import from_minor, to_minor
 from .promises import Retainer
@@ -71,7 +72,9 @@ class Tax:
             value = Decimal(percent.strip().replace(",", ".").rstrip("%"))
         except InvalidOperation:
             raise InvalidInput(f"The tax rate {percent.strip()!r} is not a number.") from None
-        if not value.is_finite() or value < 0:
+        if not value.is_finite():
+            raise InvalidInput(f"The tax rate {percent.strip()!r} is not a number.")
+        if value < 0:
             raise InvalidInput(f"The tax rate {percent.strip()} must be 0 or more.")
         if value > 100:
             raise InvalidInput(f"The tax rate {percent.strip()}% is more than 100%.")
@@ -108,6 +111,7 @@ class TimesheetRow:
     end: str
     task: str
     hours: Decimal
+    duration: str  # "1:05:00": exact, where the hours are rounded to 0.01
     outcome: str
     billable: bool
     note: str
@@ -157,31 +161,36 @@ def draft_invoice(
     task_names: Mapping[int, str],
     tax: Tax | None,
     tz: ZoneInfo,
+    *,
+    non_billable_task_types: Collection[int] = (),
+    retainer_months: int = 1,
 ) -> Draft:
-    """The invoice for finished `entries` (already chosen for the period and client)."""
+    """The invoice for finished `entries` (already chosen for the period and client). An entry
+    is billed when it is billable and its task type is too; a retainer counts `retainer_months`
+    times its fee and hours."""
     chosen = [
         (entry, billing.rounding.apply(entry.duration(0)))
         for entry in sorted(entries, key=lambda e: (e.start, e.id or 0))
         if entry.end is not None
     ]
-    billable = [(e, s) for e, s in chosen if e.billable]
-    as_attempt = [
-        (e, s) for e, s in billable if billing.trying_as_section and e.outcome is Outcome.TRYING
-    ]
-    as_work = [
-        (e, s)
-        for e, s in billable
-        if not (billing.trying_as_section and e.outcome is Outcome.TRYING)
-    ]
+    billed = {
+        e.id for e, _ in chosen if e.billable and e.task_type_id not in non_billable_task_types
+    }
+    work: list[tuple[Entry, int]] = []
+    attempts: list[tuple[Entry, int]] = []
+    for entry, seconds in chosen:
+        if entry.id in billed:
+            separate = billing.trying_as_section and entry.outcome is Outcome.TRYING
+            (attempts if separate else work).append((entry, seconds))
     covered = billing.retainer is not None
     lines = [
-        *_lines("work", as_work, billing, task_names, "", covered),
-        *_lines("attempts", as_attempt, billing, task_names, "Attempts: ", covered),
+        *_lines("work", work, billing, task_names, "", covered),
+        *_lines("attempts", attempts, billing, task_names, "Attempts: ", covered),
     ]
-    billable_seconds = sum(s for _, s in billable)
     unused = None
     if billing.retainer is not None:
-        retainer_lines, unused = _retainer_lines(billing.retainer, billable_seconds, billing)
+        used = sum((line.hours or Decimal(0) for line in lines), Decimal(0))
+        retainer_lines, unused = _retainer_lines(billing.retainer, used, retainer_months, billing)
         lines += retainer_lines
     subtotal = sum(line.amount_minor or 0 for line in lines)
     applied_tax = tax if billing.tax_applicable else None
@@ -195,16 +204,15 @@ def draft_invoice(
                 hours_of(s),
                 e.findings,
             )
-            for e, s in chosen
-            if e.billable and e.outcome is Outcome.TRYING
+            for e, s in attempts
         ),
-        timesheet=tuple(_timesheet_row(e, s, task_names, tz) for e, s in chosen),
+        timesheet=tuple(_timesheet_row(e, s, e.id in billed, task_names, tz) for e, s in chosen),
         subtotal_minor=subtotal,
         tax=applied_tax,
         tax_minor=tax_amount(subtotal, applied_tax, billing.currency),
         unused_retainer_hours=unused,
         entry_ids=tuple(e.id for e, _ in chosen if e.id is not None),
-        billable_seconds=billable_seconds,
+        billable_seconds=sum(s for _, s in work + attempts),
     )
 
 
@@ -225,27 +233,34 @@ def _lines(
     for task_type_id, total in seconds.items():
         hours = hours_of(total)
         rate = billing.rate_for(task_type_id)
+        rate_minor, amount_minor = (
+            (None, None)
+            if covered_by_retainer
+            else (rate, line_amount(hours, rate, billing.currency))
+        )
         lines.append(
             Line(
-                section=section,
-                description=prefix + task_names.get(task_type_id, "?"),
-                hours=hours,
-                rate_minor=None if covered_by_retainer else rate,
-                amount_minor=None
-                if covered_by_retainer
-                else line_amount(hours, rate, billing.currency),
+                section, prefix + task_names.get(task_type_id, "?"), hours, rate_minor, amount_minor
             )
         )
     return lines
 
 
 def _retainer_lines(
-    retainer: Retainer, billable_seconds: int, billing: Billing
+    retainer: Retainer, used: Decimal, months: int, billing: Billing
 ) -> tuple[list[Line], Decimal]:
-    included = hours_of(retainer.included_minutes * 60)
-    used = hours_of(billable_seconds)
+    """The fee (once per month), the printed hours beyond those it includes at the overage
+    rate, and the included hours left unused."""
+    included = hours_of(retainer.included_minutes * 60 * months)
+    times = f" x {months} months" if months > 1 else ""
     lines = [
-        Line("retainer", f"Monthly retainer, covering {included} h", None, None, retainer.fee_minor)
+        Line(
+            "retainer",
+            f"Monthly retainer{times}, covering {included} h",
+            None,
+            None,
+            retainer.fee_minor * months,
+        )
     ]
     over = max(Decimal(0), used - included)
     if over:
@@ -262,7 +277,7 @@ def _retainer_lines(
 
 
 def _timesheet_row(
-    entry: Entry, billed_seconds: int, task_names: Mapping[int, str], tz: ZoneInfo
+    entry: Entry, billed_seconds: int, billed: bool, task_names: Mapping[int, str], tz: ZoneInfo
 ) -> TimesheetRow:
     start = to_local(entry.start, tz)
     end = to_local(entry.end_or(entry.start), tz)
@@ -274,8 +289,9 @@ def _timesheet_row(
         end=end_text,
         task=task_names.get(entry.task_type_id, "?"),
         hours=hours_of(billed_seconds),
+        duration=format_duration(billed_seconds),
         outcome=entry.outcome.value,
-        billable=entry.billable,
+        billable=billed,
         note=entry.note,
         findings=entry.findings,
     )
@@ -283,14 +299,20 @@ def _timesheet_row(
 
 def format_number(pattern: str, year: int, sequence: int) -> str:
     """An invoice number from a pattern such as "{year}-{seq:04d}"."""
+    advice = "write it with {year} and {seq}, such as {year}-{seq:04d}"
     try:
+        fields = {name for _, name, _, _ in Formatter().parse(pattern) if name is not None}
+        if not fields <= {"year", "seq"}:
+            unknown = ", ".join(sorted(repr(name) for name in fields - {"year", "seq"}))
+            raise InvalidInput(
+                f"The invoice number format {pattern!r} has {unknown} in braces: {advice}."
+            )
         number = pattern.format(year=year, seq=sequence)
-    except (KeyError, IndexError, ValueError) as exc:
+    except (ValueError, TypeError) as exc:  # an unclosed brace, a format spec that does not fit
         raise InvalidInput(
-            f"The invoice number format {pattern!r} cannot be used ({exc}): write it with "
-            "{year} and {seq}, such as {year}-{seq:04d}."
+            f"The invoice number format {pattern!r} cannot be used ({exc}): {advice}."
         ) from None
-    if "{seq" not in pattern:
+    if "seq" not in fields:
         raise InvalidInput(
             f"The invoice number format {pattern!r} has no {{seq}}: numbers would repeat."
         )

@@ -28,8 +28,9 @@ TIMESHEET_COLUMNS = (
     "end",
     "task",
     "hours",
+    "time",
     "outcome",
-    "billable",
+    "billed",
     "note",
     "findings",
 )
@@ -84,8 +85,9 @@ def timesheet_csv(document: dict[str, Any]) -> str:
             "end": row["end"],
             "task": row["task"],
             "hours": row["hours"],
+            "time": row["duration"],
             "outcome": row["outcome"],
-            "billable": row["billable"],
+            "billed": row["billable"],
             "note": row["note"],
             "findings": row["findings"],
         }

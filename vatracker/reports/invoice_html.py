@@ -23,14 +23,9 @@ def text(value: object) -> str:
     return html.escape(str(value)).replace("\n", "<br>")
 
 
-def _money(minor: int | None, currency: str) -> str:
-    if minor is None:
-        return "included"
-    return f"{from_minor(minor, currency):,}"
-
-
-def _rate(minor: int | None, currency: str) -> str:
-    return "" if minor is None else f"{from_minor(minor, currency):,}"
+def _money(minor: int | None, currency: str, *, missing: str = "") -> str:
+    """1,234.50; `missing` where there is no amount (a line the retainer covers)."""
+    return missing if minor is None else f"{from_minor(minor, currency):,}"
 
 
 def _day(iso: str) -> str:
@@ -100,11 +95,12 @@ def _lines_table(document: dict[str, Any], currency: str) -> str:
                 f"{text(section_titles.get(current, ''))}</td></tr>"
             )
         shade = " style='background-color:#f3f6f6'" if index % 2 else ""
+        amount = line["amount_minor"]
         rows.append(
             f"<tr{shade}><td>{text(line['description'])}</td>"
             f"<td align='right'>{text(line['hours'] or '')}</td>"
-            f"<td align='right'>{_rate(line['rate_minor'], currency)}</td>"
-            f"<td align='right'>{_money(line['amount_minor'], currency)}</td></tr>"
+            f"<td align='right'>{_money(line['rate_minor'], currency)}</td>"
+            f"<td align='right'>{_money(amount, currency, missing='included')}</td></tr>"
         )
     tax = document["tax"]
     rows.append(
@@ -170,7 +166,7 @@ def _timesheet(document: dict[str, Any]) -> str:
         "<table width='100%' cellspacing='0' cellpadding='3' style='font-size:8.5pt'>",
         f"<thead><tr style='background-color:{ACCENT}; color:white'>"
         "<th align='left'>Date</th><th align='left'>Start</th><th align='left'>End</th>"
-        "<th align='left'>Task</th><th align='right'>Hours</th><th align='left'>Outcome</th>"
+        "<th align='left'>Task</th><th align='right'>Time</th><th align='left'>Outcome</th>"
         "<th align='left' width='40%'>Note and findings</th></tr></thead>",
     ]
     for index, row in enumerate(document["timesheet"]):
@@ -182,7 +178,7 @@ def _timesheet(document: dict[str, Any]) -> str:
         rows.append(
             f"<tr{shade}><td>{_day(row['day'])}</td><td>{text(row['start'])}</td>"
             f"<td>{text(row['end'])}</td><td>{text(row['task'])}{billable}</td>"
-            f"<td align='right'>{text(row['hours'])}</td><td>{text(row['outcome'])}</td>"
+            f"<td align='right'>{text(row['duration'])}</td><td>{text(row['outcome'])}</td>"
             f"<td>{text(note)}</td></tr>"
         )
     rows.append("</table>")

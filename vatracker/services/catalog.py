@@ -89,15 +89,19 @@ class CatalogService:
         return updated
 
     def delete_client(self, client_id: int) -> None:
-        """Delete a client that has no entries; one with entries can only be archived."""
+        """Delete a client with no history (entries, requests, invoices); else archive it."""
+        from ..storage import invoices as invoices_table
         from ..storage import requests as requests_table
 
         current = self.client(client_id)
         with self._db.transaction() as conn:
-            count = table.client_entry_count(conn, client_id)
-            requests = requests_table.count_for_client(conn, client_id)
-            if count or requests:
-                history = f"{count:,} entries" if count else f"{requests:,} logged requests"
+            counts = {
+                "entries": table.client_entry_count(conn, client_id),
+                "logged requests": requests_table.count_for_client(conn, client_id),
+                "invoices": invoices_table.count_for_client(conn, client_id),
+            }
+            history = ", ".join(f"{count:,} {what}" for what, count in counts.items() if count)
+            if history:
                 raise InvalidInput(
                     f"{current.name!r} has {history}, so it cannot be deleted: "
                     "archive it instead to hide it from the timer."

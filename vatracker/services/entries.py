@@ -197,19 +197,18 @@ class EntryService:
         for expected in change.before:
             assert expected.id is not None
             stored = table.get(conn, expected.id)
+            if stored is not None and stored.invoice_id is not None:
+                number = invoices_table.numbers(conn, [stored.invoice_id])[stored.invoice_id]
+                raise InvalidInput(
+                    f"Entry #{expected.id} is on invoice {number}, which is issued: it cannot "
+                    "be edited, split or deleted. Void that invoice to correct it, then issue "
+                    "a new one."
+                )
             if stored is None or replace(stored, heartbeat=None) != replace(
                 expected, heartbeat=None
             ):
                 raise InvalidInput(
                     f"Entry #{expected.id} changed since, so this step was not applied."
-                )
-            if stored.invoice_id is not None:
-                invoice = invoices_table.by_id(conn, stored.invoice_id)
-                number = invoice.number if invoice else "?"
-                raise InvalidInput(
-                    f"Entry #{expected.id} is on invoice {number}, which is issued: it cannot "
-                    "be edited, split or deleted. Void that invoice to correct it, then issue "
-                    "a new one."
                 )
         kept_ids = {entry.id for entry in change.after if entry.id is not None}
         for gone in change.before:

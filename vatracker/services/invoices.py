@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
 from ..clock import Clock
+from ..domain.business import BusinessProfile
 from ..domain.catalog import Client
 from ..domain.entries import Entry
 from ..domain.errors import InvalidInput
 from ..domain.invoice_document import Period, invoice_document
-from ..domain.invoicing import Billing, Draft, draft_invoice, format_number
+from ..domain.invoicing import Billing, Draft, draft_invoice, format_number, hours_of
 from ..domain.weeks import Month
 from ..domain.zones import day_bounds, local_date
 from ..storage import billing as billing_table
@@ -32,23 +34,47 @@ class InvoiceDraft:
     period: Period
     draft: Draft
     document: dict[str, Any]
+    business: BusinessProfile
     running: list[Entry] = field(default_factory=list)
     already_invoiced: dict[str, int] = field(default_factory=dict)  # number -> entries
+    retainer_invoices: list[str] = field(default_factory=list)  # their periods overlap this one
+    retainer_needs_whole_months: bool = False
+    stranded_currencies: frozenset[str] = frozenset()
 
     @property
     def problems(self) -> list[str]:
+        name = self.client.name
         found = []
-        if self.running:
+        if self.stranded_currencies:
             found.append(
-                f"A timer for {self.client.name} is still running in this period: stop it first."
+                f"{name} is billed in {self.client.currency}, but its retainer or task rates are "
+                f"in {', '.join(sorted(self.stranded_currencies))}: set them again first."
             )
+        if self.running:
+            found.append(f"A timer for {name} is still running in this period: stop it first.")
         for number, count in self.already_invoiced.items():
             found.append(
-                f"{count} of {self.client.name}'s entries in this period are already on invoice "
+                f"{count} of {name}'s entries in this period are already on invoice "
                 f"{number}: void that invoice first, or choose dates that leave them out."
             )
+        if self.retainer_needs_whole_months:
+            found.append(
+                f"{name} has a monthly retainer: invoice whole months (from the 1st to the "
+                "last day of a month), so that each month's fee is billed once."
+            )
+        for number in self.retainer_invoices:
+            found.append(
+                f"Invoice {number} already bills {name}'s retainer for part of this period: "
+                "void it first, or choose other months."
+            )
         if not self.draft.has_anything_to_bill and not self.already_invoiced:
-            found.append(f"There is no billable time for {self.client.name} in this period.")
+            if self.draft.billable_seconds:
+                found.append(
+                    f"{name}'s {hours_of(self.draft.billable_seconds)} h in this period come to "
+                    f"0 {self.client.currency}: set a rate for {name} (Manage → Clients) first."
+                )
+            else:
+                found.append(f"There is no billable time for {name} in this period.")
         return found
 
 
@@ -85,16 +111,14 @@ class InvoiceService:
             e for e in entries_table.starting_between(conn, start, end) if e.client_id == client_id
         ]
         mine = [e for e in entries if e.invoice_id is None and not e.running]
-        others: dict[str, int] = {}
-        for entry in entries:
-            if entry.invoice_id is not None:
-                invoice = table.by_id(conn, entry.invoice_id)
-                number = invoice.number if invoice else "?"
-                others[number] = others.get(number, 0) + 1
+        on_invoices = Counter(e.invoice_id for e in entries if e.invoice_id is not None)
+        numbers = table.numbers(conn, on_invoices) if on_invoices else {}
+        others = {numbers[invoice_id]: count for invoice_id, count in on_invoices.items()}
         billing = billing_table.client_billing(conn, client_id)
         business = billing_table.business_profile(conn)
         retainer = promises_table.retainer(conn, client_id)
-        self._refuse_other_currencies(conn, client)
+        months = period.whole_months()
+        task_types = catalog_table.task_types(conn)
         draft = draft_invoice(
             mine,
             Billing(
@@ -106,9 +130,11 @@ class InvoiceService:
                 tax_applicable=billing.tax_applicable,
                 retainer=retainer,
             ),
-            {t.id: t.name for t in catalog_table.task_types(conn)},
+            {t.id: t.name for t in task_types},
             business.tax,
             tz,
+            non_billable_task_types={t.id for t in task_types if not t.billable},
+            retainer_months=months or 1,
         )
         document = invoice_document(
             draft,
@@ -122,17 +148,22 @@ class InvoiceService:
             rounding=billing.rounding,
             va_zone=tz.key,
         )
-        running = [e for e in entries if e.running]
-        return InvoiceDraft(client, period, draft, document, running, others)
-
-    @staticmethod
-    def _refuse_other_currencies(conn: Any, client: Client) -> None:
-        stranded = billing_table.task_rate_currencies(conn, client.id) - {client.currency}
-        if stranded:
-            raise InvalidInput(
-                f"{client.name!r} is billed in {client.currency}, but its retainer or task rates "
-                f"are in {', '.join(sorted(stranded))}: set them again before invoicing."
-            )
+        return InvoiceDraft(
+            client,
+            period,
+            draft,
+            document,
+            business,
+            running=[e for e in entries if e.running],
+            already_invoiced=others,
+            retainer_invoices=(
+                [] if retainer is None else table.overlapping(conn, client_id, *period.days)
+            ),
+            retainer_needs_whole_months=retainer is not None and months is None,
+            stranded_currencies=frozenset(
+                billing_table.task_rate_currencies(conn, client.id) - {client.currency}
+            ),
+        )
 
     # Issuing ------------------------------------------------------------------------------
 
@@ -143,7 +174,7 @@ class InvoiceService:
             prepared = self._draft(conn, client_id, period, issued_on)
             if prepared.problems:
                 raise InvalidInput(" ".join(prepared.problems))
-            business = billing_table.business_profile(conn)
+            business = prepared.business
             scope = str(issued_on.year) if "{year" in business.number_format else "all"
             sequence = table.next_sequence(conn, scope)
             number = format_number(business.number_format, issued_on.year, sequence)
@@ -198,6 +229,11 @@ class InvoiceService:
             invoice = self._existing(conn, number)
             if invoice.status == "void":
                 raise InvalidInput(f"Invoice {invoice.number} is void: it cannot be paid.")
+            if paid_on > self.today():
+                raise InvalidInput(
+                    f"{paid_on} is still to come: mark invoice {invoice.number} paid once the "
+                    "money is there."
+                )
             if paid_on < invoice.issued_on:
                 raise InvalidInput(
                     f"Invoice {invoice.number} was issued on {invoice.issued_on}: it cannot "
@@ -213,6 +249,11 @@ class InvoiceService:
             invoice = self._existing(conn, number)
             if invoice.status == "void":
                 raise InvalidInput(f"Invoice {invoice.number} is already void.")
+            if invoice.status == "paid":
+                raise InvalidInput(
+                    f"Invoice {invoice.number} was paid on {invoice.paid_on}: a paid invoice "
+                    "cannot be voided."
+                )
             table.set_status(conn, invoice.id, "void", None, voided_on)
             table.unlock_entries(conn, invoice.id)
         return replace(invoice, status="void", voided_on=voided_on)
@@ -225,10 +266,7 @@ class InvoiceService:
         with self._db.reading() as conn:
             clients = catalog_table.clients(conn)
             for client in clients:
-                try:
-                    prepared = self._draft(conn, client.id, period, self.today())
-                except InvalidInput:
-                    continue
+                prepared = self._draft(conn, client.id, period, self.today())
                 if prepared.draft.billable_seconds:
                     found.append(
                         Unbilled(

@@ -20,6 +20,7 @@ from ..domain.promises import OwnHours, Promises
 from ..domain.weekly import Span, intersect, spans_between, subtract, total_seconds
 from ..domain.weeks import Month, Week
 from ..domain.zones import day_bounds, local_date, zone
+from ..storage import billing as billing_table
 from ..storage import catalog as catalog_table
 from ..storage import entries as entries_table
 from ..storage import promises as table
@@ -178,7 +179,8 @@ class PromiseService:
 
     def retainer_usage(self, client_id: int, month: Month | None = None) -> RetainerUsage | None:
         """Retainer hours used and left in a month (the VA's calendar month), counted as the
-        invoice counts them: the billable entries that start in it, a running one until now."""
+        invoice counts them: billable entries of billable task types that start in the month,
+        each rounded as the client's billing says (a running one counts until now)."""
         retainer = self.promises(client_id).retainer
         if retainer is None:
             return None
@@ -188,8 +190,12 @@ class PromiseService:
         now = self._clock.now()
         with self._db.reading() as conn:
             entries = list(entries_table.starting_between(conn, start, end))
+            rounding = billing_table.client_billing(conn, client_id).rounding
+            unbilled_tasks = {t.id for t in catalog_table.task_types(conn) if not t.billable}
         used = sum(
-            e.end_or(now) - e.start for e in entries if e.client_id == client_id and e.billable
+            rounding.apply(e.end_or(now) - e.start)
+            for e in entries
+            if e.client_id == client_id and e.billable and e.task_type_id not in unbilled_tasks
         )
         return RetainerUsage(retainer.included_minutes * 60, used)
 

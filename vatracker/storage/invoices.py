@@ -103,6 +103,31 @@ def by_id(conn: sqlite3.Connection, invoice_id: int) -> Invoice | None:
     return None if row is None else _invoice(row)
 
 
+def numbers(conn: sqlite3.Connection, invoice_ids: Iterable[int]) -> dict[int, str]:
+    """The numbers of the given invoices, without reading their snapshots."""
+    ids = sorted(set(invoice_ids))
+    rows = conn.execute(
+        f"SELECT id, number FROM invoices WHERE id IN ({', '.join('?' * len(ids))})", ids
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+def count_for_client(conn: sqlite3.Connection, client_id: int) -> int:
+    """Every invoice of the client, void ones included: all are kept for the record."""
+    row = conn.execute("SELECT count(*) FROM invoices WHERE client_id = ?", (client_id,))
+    return int(row.fetchone()[0])
+
+
+def overlapping(conn: sqlite3.Connection, client_id: int, first: date, last: date) -> list[str]:
+    """Numbers of the client's invoices, not void, whose period shares a day with first..last."""
+    rows = conn.execute(
+        "SELECT number FROM invoices WHERE client_id = ? AND status != 'void'"
+        " AND first_day <= ? AND last_day >= ? ORDER BY id",
+        (client_id, last.isoformat(), first.isoformat()),
+    )
+    return [row[0] for row in rows]
+
+
 def set_status(
     conn: sqlite3.Connection,
     invoice_id: int,

@@ -32,6 +32,7 @@ from ..domain.errors import InvalidInput
 from ..domain.invoicing import Rounding, Tax, format_number
 from ..domain.money import from_minor, parse_rate
 from ..services.billing import BillingService
+from .text import plain_label
 
 
 def _text_box(text: str, name: str, height: int = 64) -> QPlainTextEdit:
@@ -66,7 +67,7 @@ class BusinessForm(QWidget):
         self.number_edit = QLineEdit(profile.number_format)
         self.number_edit.setAccessibleName("Invoice number format")
         self.number_edit.textChanged.connect(self._show_example)
-        self.number_example = QLabel()
+        self.number_example = plain_label()
         self.terms_box = QSpinBox()
         self.terms_box.setRange(0, 365)
         self.terms_box.setSuffix(" days")

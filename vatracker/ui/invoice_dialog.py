@@ -142,6 +142,7 @@ class InvoiceDialog(QDialog):
         self._show_month_in_date_edits()
         self.client_box.currentIndexChanged.connect(self.refresh)
         self.first_edit.dateChanged.connect(self.refresh)
+        self.timesheet_box.toggled.connect(self.refresh)
         self.last_edit.dateChanged.connect(self.refresh)
         session.changed.connect(self.refresh)
         for chooser_widget in self._choosers:
@@ -177,7 +178,7 @@ class InvoiceDialog(QDialog):
             self.problems_label.hide()
             self.issue_button.hide()
             self.paid_button.setVisible(self.invoice.status == "issued")
-            self.void_button.setVisible(self.invoice.status != "void")
+            self.void_button.setVisible(self.invoice.status == "issued")
             return
         self.setWindowTitle("New invoice")
         self.paid_button.hide()
@@ -263,9 +264,13 @@ class InvoiceDialog(QDialog):
                 chooser_widget.hide()
 
     def mark_paid(self) -> None:
-        if self.invoice is not None:
-            number = self.invoice.number
-            self.session.write(lambda: self.session.services.invoices.mark_paid(number))
+        """Ask the day the payment came (today unless said otherwise), then record it."""
+        if self.invoice is None:
+            return
+        number = self.invoice.number
+        chosen = PaidDialog(number, self.session.services.invoices.today(), self).ask()
+        if chosen is not None:
+            self.session.write(lambda: self.session.services.invoices.mark_paid(number, chosen))
 
     def void(self) -> None:
         if self.invoice is None:
@@ -311,3 +316,33 @@ class InvoiceDialog(QDialog):
         )
         if path:
             self.export_to(csv=Path(path))
+
+
+class PaidDialog(QDialog):
+    """The day an invoice was paid."""
+
+    def __init__(self, number: str, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Invoice {number} paid")
+        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setAccessibleName("Paid on")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Mark paid")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Paid on"))
+        row.addWidget(self.date_edit, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+
+    def ask(self) -> date | None:
+        if self.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen = self.date_edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
