@@ -182,16 +182,9 @@ def draft_invoice(
         if entry.id in billed:
             separate = billing.trying_as_section and entry.outcome is Outcome.TRYING
             (attempts if separate else work).append((entry, seconds))
-    covered = billing.retainer is not None
-    lines = [
-        *_lines("work", work, billing, task_names, "", covered),
-        *_lines("attempts", attempts, billing, task_names, "Attempts: ", covered),
-    ]
-    unused = None
-    if billing.retainer is not None:
-        used = sum((line.hours or Decimal(0) for line in lines), Decimal(0))
-        retainer_lines, unused = _retainer_lines(billing.retainer, used, retainer_months, billing)
-        lines += retainer_lines
+    lines, unused = priced_lines(
+        _seconds_by_task(work), _seconds_by_task(attempts), billing, task_names, retainer_months
+    )
     subtotal = sum(line.amount_minor or 0 for line in lines)
     applied_tax = tax if billing.tax_applicable else None
     return Draft(
@@ -216,19 +209,58 @@ def draft_invoice(
     )
 
 
+def billed_amount(
+    seconds: Mapping[tuple[int, bool], int], billing: Billing, *, months: int = 1
+) -> int:
+    """What billed seconds by (task type, trying) come to before tax, line by line as the
+    invoice would print them (with the retainer's fee and overage when there is one)."""
+    work: dict[int, int] = {}
+    attempts: dict[int, int] = {}
+    for (task_type_id, trying), billed in seconds.items():
+        chosen = attempts if trying and billing.trying_as_section else work
+        chosen[task_type_id] = chosen.get(task_type_id, 0) + billed
+    lines, _unused = priced_lines(work, attempts, billing, {}, months)
+    return sum(line.amount_minor or 0 for line in lines)
+
+
+def priced_lines(
+    work: Mapping[int, int],
+    attempts: Mapping[int, int],
+    billing: Billing,
+    task_names: Mapping[int, str],
+    retainer_months: int = 1,
+) -> tuple[list[Line], Decimal | None]:
+    """The lines for billed seconds per task type (work, then attempts), then the retainer's;
+    and the retainer hours left unused (None without a retainer)."""
+    covered = billing.retainer is not None
+    lines = [
+        *_lines("work", work, billing, task_names, "", covered),
+        *_lines("attempts", attempts, billing, task_names, "Attempts: ", covered),
+    ]
+    if billing.retainer is None:
+        return lines, None
+    used = sum((line.hours or Decimal(0) for line in lines), Decimal(0))
+    retainer_lines, unused = _retainer_lines(billing.retainer, used, retainer_months, billing)
+    return lines + retainer_lines, unused
+
+
+def _seconds_by_task(entries: Sequence[tuple[Entry, int]]) -> dict[int, int]:
+    """Billed seconds per task type, in the order the task types first appear."""
+    seconds: dict[int, int] = {}
+    for entry, billed in entries:
+        seconds[entry.task_type_id] = seconds.get(entry.task_type_id, 0) + billed
+    return seconds
+
+
 def _lines(
     section: str,
-    entries: Sequence[tuple[Entry, int]],
+    seconds: Mapping[int, int],
     billing: Billing,
     task_names: Mapping[int, str],
     prefix: str,
     covered_by_retainer: bool,
 ) -> list[Line]:
-    """One line per task type, in the order the task types first appear; `entries` come with
-    the seconds billed for each."""
-    seconds: dict[int, int] = {}
-    for entry, billed in entries:
-        seconds[entry.task_type_id] = seconds.get(entry.task_type_id, 0) + billed
+    """One line per task type."""
     lines = []
     for task_type_id, total in seconds.items():
         hours = hours_of(total)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from ..domain.availability import WeekPicture
@@ -19,6 +19,7 @@ from ..domain.weekly import Span
 from ..domain.zones import day_bounds, local_date
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 
@@ -130,12 +131,18 @@ OUTSIDE_COLOUR = (0.0, 0.0, 0.0, 0.35)
 
 
 def draw_availability_map(figure: Figure, data: MapData) -> None:
-    """Draw the map on `figure` (cleared first). Lanes: one per client in each day column."""
+    """Draw the map on `figure` (cleared first), its legend on the right."""
+    figure.clear()
+    draw_map_on(figure.add_subplot(1, 1, 1), data)
+    figure.subplots_adjust(left=0.07, right=0.8, top=0.93, bottom=0.08)
+
+
+def draw_map_on(axes: Axes, data: MapData, *, legend: str = "right") -> None:
+    """Draw the map on `axes`. Lanes: one per client in each day column. `legend`: "right",
+    "below" or "none"."""
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import Patch, Rectangle
 
-    figure.clear()
-    axes = figure.add_subplot(1, 1, 1)
     lanes = {c.client_id: i for i, c in enumerate(data.clients)}
     lane_count = max(1, len(data.clients) + (1 if data.prospect else 0))
     lane_width = (1 - WORK_WIDTH - 0.08) / lane_count
@@ -238,7 +245,27 @@ def draw_availability_map(figure: Figure, data: MapData) -> None:
                 label="Prospective client",
             )
         )
-    axes.legend(
-        handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False
-    )
-    figure.subplots_adjust(left=0.07, right=0.8, top=0.93, bottom=0.08)
+    place_legend(axes, handles, legend)
+
+
+def place_legend(axes: Axes, handles: list[Any], where: str) -> None:
+    """A legend to the right of the axes, in rows below them, or none."""
+    if where == "right":
+        axes.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1),
+            fontsize=7.5,
+            frameon=False,
+        )
+    elif where == "below":
+        axes.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12),
+            fontsize=6.5,
+            frameon=False,
+            ncol=4,
+            columnspacing=1.0,
+            handlelength=1.4,
+        )

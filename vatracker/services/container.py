@@ -1,8 +1,8 @@
 """All services over one database, built in one place for the window and the command line.
 
-The services for promises, requests, boundaries, billing and invoices (and the modules they
-need) load the first time they are used: `vatracker status` never needs them, and starts faster
-without them.
+The services for promises, requests, boundaries, billing, invoices and the review (and the
+modules they need) load the first time they are used: `vatracker status` never needs them, and
+starts faster without them.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .invoices import InvoiceService
     from .promises import PromiseService
     from .requests import RequestService
+    from .review import ReviewService
 
 
 class Services:
@@ -68,6 +69,12 @@ class Services:
         from .invoices import InvoiceService
 
         return InvoiceService(self.db, self.clock, self.settings)
+
+    @cached_property
+    def review(self) -> ReviewService:
+        from .review import ReviewService
+
+        return ReviewService(self.db, self.clock, self.settings, self.promises)
 
     def close(self) -> None:
         self.db.close()

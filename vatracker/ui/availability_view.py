@@ -23,7 +23,7 @@ from ..domain.weekly import total_seconds
 from ..domain.weeks import Week
 from ..domain.zones import local_date
 from ..reports.availability_map import MapClient, map_data
-from .map_canvas import MapCanvas
+from .chart_canvas import MapCanvas
 from .session import Session
 from .table_model import TextTableModel
 from .text import plain_label

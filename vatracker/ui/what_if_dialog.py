@@ -21,7 +21,7 @@ from ..reports.availability_map import MapClient, map_data
 from ..services.container import Services
 from ..services.promises import WhatIf
 from .catalog_dialogs import zone_picker
-from .map_canvas import MapCanvas
+from .chart_canvas import MapCanvas
 from .messages import ErrorLabel
 from .promise_editors import WindowsEditor
 from .text import plain_label
