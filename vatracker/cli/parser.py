@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     bounds.add_argument("client")
     bounds.add_argument("--month", metavar="YYYY-MM", help="default: this month")
     _add_invoice_commands(command)
+    _add_review_commands(command)
     return parser
 
 
@@ -176,6 +177,30 @@ def _add_promise_commands(commands: argparse._SubParsersAction[Parser], common: 
     retainer.add_argument("--fee", help="the monthly fee, in the client's currency")
     retainer.add_argument("--overage-rate", help="the hourly rate beyond the included hours")
     retainer.add_argument("--none", action="store_true", help="remove the retainer")
+
+
+def _add_review_commands(command: Callable[[str, str, Callable[..., int]], Parser]) -> None:
+    report = command(
+        "report",
+        "the weekly review: hours against promises and limits, per client, and indicators",
+        _lazy("review_commands", "report"),
+    )
+    report.add_argument("period", choices=("week",), help="week")
+    report.add_argument("--week", metavar="YYYY-Www", help="default: this week")
+    report.add_argument("--weeks", type=int, metavar="N", help="weeks in the trend (default 12)")
+    report.add_argument("--json", action="store_true")
+    chart = command(
+        "chart",
+        "the weekly review on one page (PDF or PNG), or one of its charts",
+        _lazy("review_commands", "chart"),
+    )
+    chart.add_argument("period", choices=("week",), help="week")
+    chart.add_argument("--week", metavar="YYYY-Www", help="default: this week")
+    chart.add_argument("--weeks", type=int, metavar="N", help="weeks in the trend (default 12)")
+    chart.add_argument(
+        "--chart", choices=("hours", "days", "map"), help="one chart only (default: the page)"
+    )
+    chart.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf or FILE.png")
 
 
 def _add_invoice_commands(command: Callable[[str, str, Callable[..., int]], Parser]) -> None:

@@ -133,8 +133,8 @@ OUTSIDE_COLOUR = (0.0, 0.0, 0.0, 0.35)
 def draw_availability_map(figure: Figure, data: MapData) -> None:
     """Draw the map on `figure` (cleared first), its legend on the right."""
     figure.clear()
+    figure.set_layout_engine("constrained")  # room for the legend, whatever the size
     draw_map_on(figure.add_subplot(1, 1, 1), data)
-    figure.subplots_adjust(left=0.07, right=0.8, top=0.93, bottom=0.08)
 
 
 def draw_map_on(axes: Axes, data: MapData, *, legend: str = "right") -> None:
@@ -248,13 +248,14 @@ def draw_map_on(axes: Axes, data: MapData, *, legend: str = "right") -> None:
     place_legend(axes, handles, legend)
 
 
-def place_legend(axes: Axes, handles: list[Any], where: str) -> None:
-    """A legend to the right of the axes, in rows below them, or none."""
+def place_legend(axes: Axes, handles: list[Any], where: str, gap: float = 0.01) -> None:
+    """A legend to the right of the axes (`gap` away, in axes widths), in rows below them, or
+    none."""
     if where == "right":
         axes.legend(
             handles=handles,
             loc="upper left",
-            bbox_to_anchor=(1.01, 1),
+            bbox_to_anchor=(1 + gap, 1),
             fontsize=7.5,
             frameon=False,
         )

@@ -126,9 +126,9 @@ def days_data(review: WeeklyReview) -> DaysData:
 
 def draw_trend(figure: Figure, data: TrendData) -> None:
     figure.clear()
+    figure.set_layout_engine("constrained")  # room for the legend, whatever the size
     axes = figure.add_subplot(1, 1, 1)
     draw_trend_on(axes, data)
-    figure.subplots_adjust(left=0.07, right=0.74, top=0.9, bottom=0.16)
 
 
 def draw_trend_on(axes: Axes, data: TrendData, *, legend: str = "right") -> None:
@@ -213,14 +213,14 @@ def draw_trend_on(axes: Axes, data: TrendData, *, legend: str = "right") -> None
         for kind in ("billable", "trying", "non_billable")
     ]
     handles += [line for line in axes.get_lines() if not str(line.get_label()).startswith("_")]
-    place_legend(axes, handles, legend)
+    place_legend(axes, handles, legend, gap=0.07)
 
 
 def draw_days(figure: Figure, data: DaysData) -> None:
     figure.clear()
+    figure.set_layout_engine("constrained")  # room for the legend, whatever the size
     axes = figure.add_subplot(1, 1, 1)
     draw_days_on(axes, data)
-    figure.subplots_adjust(left=0.08, right=0.72, top=0.9, bottom=0.16)
 
 
 def draw_days_on(axes: Axes, data: DaysData, *, legend: str = "right") -> None:

@@ -178,9 +178,13 @@ class ReviewService:
             value = settings_table.get(conn, WEEKS_KEY)
         return DEFAULT_WEEKS if value is None else int(value)
 
-    def set_weeks_shown(self, weeks: int) -> None:
+    @staticmethod
+    def check_weeks_shown(weeks: int) -> None:
         if not MIN_WEEKS <= weeks <= MAX_WEEKS:
             raise InvalidInput(f"Show from {MIN_WEEKS} to {MAX_WEEKS} weeks, not {weeks}.")
+
+    def set_weeks_shown(self, weeks: int) -> None:
+        self.check_weeks_shown(weeks)
         with self._db.transaction() as conn:
             settings_table.put(conn, WEEKS_KEY, str(weeks))
 

@@ -21,6 +21,7 @@ from ..services.timer import Gap
 if TYPE_CHECKING:
     from .availability_view import AvailabilityView
     from .invoices_view import InvoicesView
+    from .review_view import ReviewView
 from .day_view import DayView
 from .entries_model import DayRows
 from .icons import app_icon
@@ -30,7 +31,7 @@ from .timer_panel import TimerPanel, TimerState
 from .undo import EntryChangeCommand
 
 # Dialogs are imported where they open: start-up does not pay for what it does not show.
-AVAILABILITY_TAB, INVOICES_TAB = 1, 2
+AVAILABILITY_TAB, INVOICES_TAB, REVIEW_TAB = 1, 2, 3
 
 
 class MainWindow(QMainWindow):
@@ -53,11 +54,13 @@ class MainWindow(QMainWindow):
         self.day_view = DayView(local_date(session.now(), session.zone))
         self._availability: AvailabilityView | None = None
         self._invoices: InvoicesView | None = None
+        self._review: ReviewView | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self.day_view, "&Day")
         self.tabs.addTab(QWidget(), "A&vailability")  # built when first shown
         self.tabs.addTab(QWidget(), "&Invoices")  # built when first shown
+        self.tabs.addTab(QWidget(), "&Review")  # built when first shown
         self.tabs.currentChanged.connect(self._build_tab)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -114,6 +117,18 @@ class MainWindow(QMainWindow):
             self._put_tab(INVOICES_TAB, view, "&Invoices")
         return self._invoices
 
+    @property
+    def review_view(self) -> ReviewView:
+        """The Review tab, built the first time it is needed (it loads matplotlib)."""
+        if self._review is None:
+            from .review_view import ReviewView
+
+            view = ReviewView(self.session)
+            self.session.changed.connect(view.refresh)
+            self._review = view
+            self._put_tab(REVIEW_TAB, view, "&Review")
+        return self._review
+
     def _put_tab(self, index: int, view: QWidget, title: str) -> None:
         """Put a built tab in the place of its empty stand-in, keeping the current tab."""
         current = self.tabs.currentIndex()
@@ -131,6 +146,8 @@ class MainWindow(QMainWindow):
             self.availability_view.refresh()
         elif index == INVOICES_TAB:
             self.invoices_view.refresh()
+        elif index == REVIEW_TAB:
+            self.review_view.refresh()
 
     # Actions and menus -------------------------------------------------------------------
 
@@ -207,6 +224,9 @@ class MainWindow(QMainWindow):
         self.invoices_tab_action = self._action(
             "&Invoices", lambda: self.tabs.setCurrentIndex(INVOICES_TAB), "Alt+3"
         )
+        self.review_tab_action = self._action(
+            "&Review", lambda: self.tabs.setCurrentIndex(REVIEW_TAB), "Alt+4"
+        )
         self.new_invoice_action = self._action(
             "New &invoice…",
             lambda: self.new_invoice(None, None),
@@ -250,7 +270,12 @@ class MainWindow(QMainWindow):
         )
         view_menu = bar.addMenu("&View")
         view_menu.addActions(
-            [self.day_tab_action, self.availability_tab_action, self.invoices_tab_action]
+            [
+                self.day_tab_action,
+                self.availability_tab_action,
+                self.invoices_tab_action,
+                self.review_tab_action,
+            ]
         )
         view_menu.addSeparator()
         view_menu.addActions([self.previous_day_action, self.next_day_action, self.today_action])
@@ -481,9 +506,7 @@ class MainWindow(QMainWindow):
         from .settings_dialog import SettingsDialog
 
         services = self.session.services
-        dialog = SettingsDialog(
-            services.settings, services.promises, services.billing, self.data_folder, self
-        )
+        dialog = SettingsDialog(services, self.data_folder, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.session.refresh()
 

@@ -1,4 +1,5 @@
-"""The VA's settings: time zone, own working hours and limits, and where the data lives."""
+"""The VA's settings: time zone, own working hours and limits, the business profile, the
+review's thresholds, and where the data lives."""
 
 from __future__ import annotations
 
@@ -21,29 +22,20 @@ from PySide6.QtWidgets import (
 
 from ..domain.promises import OwnHours
 from ..domain.zones import system_zone_name
-from ..services.billing import BillingService
-from ..services.promises import PromiseService
-from ..services.settings import SettingsService
+from ..services.container import Services
 from .billing_forms import BusinessForm
 from .catalog_dialogs import FormDialog, zone_picker
 from .promise_editors import WindowsEditor
+from .review_settings import ReviewSettingsForm
 from .text import plain_label
 
 
 class SettingsDialog(FormDialog):
-    def __init__(
-        self,
-        settings: SettingsService,
-        promises: PromiseService,
-        billing: BillingService,
-        data_folder: Path,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, services: Services, data_folder: Path, parent: QWidget | None = None):
         super().__init__("Settings", self._store, parent)
         self.setMinimumWidth(640)
-        self._settings = settings
-        self._promises = promises
-        self._billing = billing
+        self._services = services
+        settings, promises = services.settings, services.promises
         stored = settings.stored_zone_name()
         system = system_zone_name()
         self.follow_box = QCheckBox(f"Follow the computer's time zone ({system})")
@@ -90,12 +82,14 @@ class SettingsDialog(FormDialog):
         limits.addRow("&Days off", self.days_off_box)
         hours_layout.addLayout(limits)
 
-        self.business = BusinessForm(billing)
+        self.business = BusinessForm(services.billing)
+        self.review = ReviewSettingsForm(services.review)
         self.tabs = QTabWidget()
         self.body.removeWidget(self.form_widget)
         self.tabs.addTab(self.form_widget, "&General")
         self.tabs.addTab(hours_page, "&Own hours")
         self.tabs.addTab(self.business, "&Business")
+        self.tabs.addTab(self.review, "&Review")
         self.body.insertWidget(0, self.tabs)
 
     def _store(self) -> None:
@@ -105,9 +99,13 @@ class SettingsDialog(FormDialog):
             min_rest_hours=self.rest_box.value(),
             days_off_per_week=self.days_off_box.value(),
         )
+        # Everything is read (and checked) before anything is saved.
         profile = self.business.profile()
-        self._settings.set_va_zone(
+        self.review.thresholds()
+        services = self._services
+        services.settings.set_va_zone(
             None if self.follow_box.isChecked() else self.zone_box.currentText()
         )
-        self._promises.set_own_hours(own)
-        self._billing.set_business(profile)
+        services.promises.set_own_hours(own)
+        services.billing.set_business(profile)
+        self.review.store(services.review)
