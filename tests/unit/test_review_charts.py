@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
 
 from tests.helpers import FakeClock, add_client, at, task
 from vatracker.domain.entries import new_entry
@@ -56,8 +56,16 @@ def figure() -> Figure:
     return made
 
 
-def bars(axes) -> list[Rectangle]:  # type: ignore[no-untyped-def]
-    return [patch for container in axes.containers for patch in container]
+def bar_sets(axes) -> list[list[tuple[float, float, float]]]:  # type: ignore[no-untyped-def]
+    """Each set of bars drawn, as (middle, bottom, height) per bar."""
+    found = []
+    for collection in axes.collections:
+        if isinstance(collection, PatchCollection):
+            boxes = [path.get_extents() for path in collection.get_paths()]
+            found.append(
+                [(round((b.x0 + b.x1) / 2, 6), round(b.y0, 6), round(b.height, 6)) for b in boxes]
+            )
+    return found
 
 
 def test_the_trend_s_bars_are_the_hours_and_its_lines_the_promises_and_limit() -> None:
@@ -65,13 +73,13 @@ def test_the_trend_s_bars_are_the_hours_and_its_lines_the_promises_and_limit() -
     draw_trend(drawn, TREND)
     (axes,) = drawn.axes
     # Acme's billable bars stand on the ground; Beta's billable on top of all of Acme.
-    acme_billable = [p for p in bars(axes)][:3]
-    assert [p.get_height() for p in acme_billable] == [10, 12, 20]
-    assert [p.get_y() for p in acme_billable] == [0, 0, 0]
-    tops = {}
-    for patch in bars(axes):
-        x = round(patch.get_x() + patch.get_width() / 2)
-        tops[x] = max(tops.get(x, 0), patch.get_y() + patch.get_height())
+    billable, _trying, _non_billable = sets = bar_sets(axes)
+    assert billable[:3] == [(0, 0, 10), (1, 0, 12), (2, 0, 20)]
+    assert [bottom for _, bottom, _ in billable[3:]] == [11, 13, 22]
+    tops: dict[float, float] = {}
+    for bars in sets:
+        for middle, bottom, height in bars:
+            tops[round(middle)] = max(tops.get(round(middle), 0), bottom + height)
     assert tops == {0: 18, 1: 20, 2: 29}  # the week totals
     lines = {line.get_label(): line for line in axes.get_lines()}
     assert list(lines["Promised availability"].get_ydata()) == [30, 30, 35]
@@ -81,13 +89,9 @@ def test_the_trend_s_bars_are_the_hours_and_its_lines_the_promises_and_limit() -
     assert legend[:2] == ["Acme", "Beta"]
     assert {"Trying (billed attempts)", "Non-billable", "Your weekly limit"} <= set(legend)
     assert [label.get_text() for label in axes.get_xticklabels()] == ["W08", "W09", "W10"]
-    # Faint bands at 40, 48 and 55 hours.
-    bands = sorted(
-        (round(p.get_y()), round(p.get_y() + p.get_height()))
-        for p in axes.patches
-        if not isinstance(p, Rectangle) or p not in bars(axes)
-    )
-    assert [low for low, _ in bands] == [40, 48, 55]
+    # Faint bands from 40, 48 and 55 hours, marked on the hour axis and named in the legend.
+    assert {40, 48, 55} <= {round(tick) for tick in axes.get_yticks()}
+    assert "55 h+: WHO/ILO risk" in legend
 
 
 def test_the_day_chart_hatches_work_outside_own_hours_and_marks_them() -> None:
@@ -100,11 +104,13 @@ def test_the_day_chart_hatches_work_outside_own_hours_and_marks_them() -> None:
     drawn = figure()
     draw_days(drawn, data)
     (axes,) = drawn.axes
-    inside, outside = axes.containers
-    assert [p.get_height() for p in inside] == [6, 8]
-    assert [p.get_hatch() for p in outside] == ["////", "////"] and outside[0].get_y() == 6
-    (marks,) = axes.collections  # own hours: marked on Monday only (none on Tuesday)
-    assert [segment[0][1] for segment in marks.get_segments()] == [8]
+    inside, outside = bar_sets(axes)
+    assert inside == [(0, 0, 6), (1, 0, 8)]
+    assert outside == [(0, 6, 3)]  # only Monday had work outside own hours
+    hatched = [c for c in axes.collections if isinstance(c, PatchCollection)][1]
+    assert hatched.get_hatch() == "////"
+    (marks,) = [c for c in axes.collections if isinstance(c, LineCollection)]
+    assert [segment[0][1] for segment in marks.get_segments()] == [8]  # not on Tuesday
     legend = [text.get_text() for text in axes.get_legend().get_texts()]
     assert "Outside your own hours" in legend and "Your own hours that day" in legend
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from ..domain.availability import WeekPicture
 from ..domain.colours import PALETTE
 from ..domain.weekly import Span
 from ..domain.zones import day_bounds, local_date
+from .legend import LegendEntry, chart_axes, place_legend
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -130,25 +131,22 @@ PROSPECT_COLOUR = "#555555"
 OUTSIDE_COLOUR = (0.0, 0.0, 0.0, 0.35)
 
 
-def draw_availability_map(figure: Figure, data: MapData) -> None:
-    """Draw the map on `figure` (cleared first), its legend on the right."""
-    figure.clear()
-    figure.set_layout_engine("constrained")  # room for the legend, whatever the size
-    draw_map_on(figure.add_subplot(1, 1, 1), data)
+def draw_availability_map(figure: Figure, data: MapData, *, legend: str = "right") -> None:
+    """Draw the map on `figure` (cleared first), its legend on the right (or "none")."""
+    draw_map_on(chart_axes(figure, "map"), data, legend=legend)
+    fit_beside_legend(figure)
 
 
 def draw_map_on(axes: Axes, data: MapData, *, legend: str = "right") -> None:
     """Draw the map on `axes`. Lanes: one per client in each day column. `legend`: "right",
     "below" or "none"."""
     from matplotlib.collections import PatchCollection
-    from matplotlib.patches import Patch, Rectangle
+    from matplotlib.patches import Rectangle
 
     lanes = {c.client_id: i for i, c in enumerate(data.clients)}
     lane_count = max(1, len(data.clients) + (1 if data.prospect else 0))
     lane_width = (1 - WORK_WIDTH - 0.08) / lane_count
-    colours = {
-        c.client_id: c.colour or PALETTE[i % len(PALETTE)] for i, c in enumerate(data.clients)
-    }
+    colours = _colours(data)
 
     def lane_rect(block: Block, lane: int) -> Rectangle:
         return Rectangle((block.day + 0.04 + lane * lane_width, block.top), lane_width, block.hours)
@@ -226,47 +224,42 @@ def draw_map_on(axes: Axes, data: MapData, *, legend: str = "right") -> None:
     axes.hlines(range(1, 24), 0, 7, colors="#eeeeee", linewidth=0.6, zorder=0)
     axes.vlines(range(1, 7), 0, 24, colors="#bbbbbb", linewidth=0.8, zorder=0)
     axes.set_title(data.title, fontsize=10, loc="left")
-    handles = [
-        Patch(facecolor=colours[c.client_id], alpha=0.75, label=c.name) for c in data.clients
-    ]
-    handles += [
-        Patch(facecolor=OWN_HOURS_COLOUR, label="Your own hours"),
-        Patch(facecolor="none", edgecolor=OVERLAP_COLOUR, label="Promised twice"),
-        Patch(facecolor="#8a8a8a", edgecolor="none", label="Outside your hours (darker)"),
-        Patch(facecolor="#999999", edgecolor="black", label="Work done (right edge)"),
+    place_legend(axes, map_legend(data), legend)
+
+
+def map_legend(data: MapData) -> list[LegendEntry]:
+    colours = _colours(data)
+    entries = [LegendEntry(c.name, colours[c.client_id], alpha=0.75) for c in data.clients]
+    entries += [
+        LegendEntry("Your own hours", OWN_HOURS_COLOUR),
+        LegendEntry("Promised twice", "none", edge=OVERLAP_COLOUR),
+        LegendEntry("Outside your hours (darker)", "#8a8a8a"),
+        LegendEntry("Work done (right edge)", "#999999", edge="black"),
     ]
     if data.prospect:
-        handles.append(
-            Patch(
-                facecolor="white",
-                edgecolor=PROSPECT_COLOUR,
-                hatch="xx",
-                linestyle="--",
-                label="Prospective client",
-            )
-        )
-    place_legend(axes, handles, legend)
+        entries.append(LegendEntry("Prospective client", "white", hatch="xx", edge=PROSPECT_COLOUR))
+    return entries
 
 
-def place_legend(axes: Axes, handles: list[Any], where: str, gap: float = 0.01) -> None:
-    """A legend to the right of the axes (`gap` away, in axes widths), in rows below them, or
-    none."""
-    if where == "right":
-        axes.legend(
-            handles=handles,
-            loc="upper left",
-            bbox_to_anchor=(1 + gap, 1),
-            fontsize=7.5,
-            frameon=False,
-        )
-    elif where == "below":
-        axes.legend(
-            handles=handles,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.12),
-            fontsize=6.5,
-            frameon=False,
-            ncol=4,
-            columnspacing=1.0,
-            handlelength=1.4,
-        )
+def _colours(data: MapData) -> dict[int, str]:
+    return {c.client_id: c.colour or PALETTE[i % len(PALETTE)] for i, c in enumerate(data.clients)}
+
+
+def fit_beside_legend(
+    figure: Figure, left: float = 0.6, bottom: float = 0.6, top: float = 0.35
+) -> None:
+    """Margins in inches around the one axes of `figure`, and on the right the room its
+    legend takes: the chart fills what is left at any size (and far faster than a layout
+    engine, which measures every label)."""
+    (axes,) = figure.axes
+    legend = axes.get_legend()
+    width, height = figure.get_size_inches()
+    right = 0.15
+    if legend is not None:
+        right += legend.get_window_extent().width / figure.dpi + 0.1
+    figure.subplots_adjust(
+        left=left / width,
+        right=max(0.3, 1 - right / width),
+        bottom=bottom / height,
+        top=1 - top / height,
+    )

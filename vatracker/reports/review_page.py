@@ -55,10 +55,10 @@ def draw_review_page(figure: Figure, review: WeeklyReview) -> None:
         left=0.05,
         right=0.98,
         top=0.89,
-        bottom=0.06,
-        hspace=0.62,
+        bottom=0.05,
+        hspace=0.85,
         wspace=0.16,
-        height_ratios=[1.0, 1.0, 0.62],
+        height_ratios=[1.0, 0.95, 0.8],
         width_ratios=[1.15, 1.0],
     )
     draw_trend_on(figure.add_subplot(grid[0, 0]), trend_data(review), legend="below")

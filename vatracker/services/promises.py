@@ -177,6 +177,36 @@ class PromiseService:
             for commitment in self.promises(client.id).commitments
         ]
 
+    def commitments_kept(
+        self, clients: list[Client], first: date, last: date
+    ) -> dict[int, tuple[int, int]]:
+        """Per client with commitments: the days kept, and the days due so far, from `first`
+        to `last` (the client's dates), reading the entries once for all of them."""
+        now = self._clock.now()
+        with self._db.reading() as conn:
+            promised = {c.id: table.commitments(conn, c.id) for c in clients}
+            chosen = [c for c in clients if promised[c.id]]
+            if not chosen:
+                return {}
+            # Wide enough for every zone: a day before `first` to two after `last`, in UTC.
+            start = day_bounds(first, zone("UTC"))[0] - 86_400
+            end = day_bounds(last, zone("UTC"))[0] + 2 * 86_400
+            entries = entries_table.overlapping(conn, start, end)
+        found = {}
+        for client in chosen:
+            statuses = [
+                day.status
+                for commitment in promised[client.id]
+                for day in commitment_days(
+                    commitment, client.id, zone(client.timezone), first, last, entries, now
+                )
+            ]
+            found[client.id] = (
+                statuses.count("kept"),
+                len([s for s in statuses if s != "pending"]),
+            )
+        return found
+
     def retainer_usage(self, client_id: int, month: Month | None = None) -> RetainerUsage | None:
         """Retainer hours used and left in a month (the VA's calendar month), counted as the
         invoice counts them: billable entries of billable task types that start in the month,

@@ -11,11 +11,10 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo
 
 from ..clock import Clock
-from ..domain.availability import week_picture
 from ..domain.catalog import Client
 from ..domain.errors import InvalidInput
 from ..domain.indicators import (
@@ -50,9 +49,9 @@ from ..domain.review import (
     WeekBar,
     WeeklyReview,
 )
-from ..domain.weekly import Span, intersect, merge, spans_between, total_seconds
+from ..domain.weekly import Span, WeeklyWindow, intersect, merge, spans_between, total_seconds
 from ..domain.weeks import Month, Week
-from ..domain.zones import Instant, day_bounds, local_date
+from ..domain.zones import Instant, day_bounds, local_date, zone
 from ..storage import billing as billing_table
 from ..storage import catalog as catalog_table
 from ..storage import promises as promises_table
@@ -136,25 +135,23 @@ class _Plan:
         return [base + self.day_index(day) for day in week_days]
 
 
-@dataclass(frozen=True)
 class _Sums:
-    """What SQLite added up: seconds by (span key, client, kind of work)."""
+    """What SQLite added up: seconds by span key, then client and kind of work."""
 
-    worked: dict[tuple[int, int, str], int]
+    def __init__(self, worked: dict[tuple[int, int, str], int]) -> None:
+        self._by_key: dict[int, dict[int, Kinds]] = {}
+        for (key, client, category), seconds in worked.items():
+            clients = self._by_key.setdefault(key, {})
+            clients[client] = clients.get(client, Kinds()).plus(category, seconds)
 
     def kinds(self, key: int) -> dict[int, Kinds]:
-        found: dict[int, Kinds] = {}
-        for (span, client, category), seconds in self.worked.items():
-            if span == key:
-                found[client] = found.get(client, Kinds()).plus(category, seconds)
-        return found
+        return self._by_key.get(key, {})
 
     def by_client(self, keys: Iterable[int]) -> dict[int, int]:
-        chosen = set(keys)
         found: dict[int, int] = {}
-        for (span, client, _category), seconds in self.worked.items():
-            if span in chosen:
-                found[client] = found.get(client, 0) + seconds
+        for key in set(keys):
+            for client, kinds in self.kinds(key).items():
+                found[client] = found.get(client, 0) + kinds.total
         return found
 
     def total(self, keys: Iterable[int]) -> int:
@@ -189,15 +186,16 @@ class ReviewService:
             settings_table.put(conn, WEEKS_KEY, str(weeks))
 
     def thresholds(self) -> dict[str, Threshold]:
-        found = {}
         with self._db.reading() as conn:
-            for spec in SPECS:
-                amber, red = (settings_table.get(conn, key) for key in _threshold_keys(spec))
-                found[spec.key] = (
-                    spec.default
-                    if amber is None or red is None
-                    else Threshold(float(amber), float(red))
-                )
+            stored = settings_table.starting_with(conn, "threshold.")
+        found = {}
+        for spec in SPECS:
+            amber, red = (stored.get(key) for key in _threshold_keys(spec))
+            found[spec.key] = (
+                spec.default
+                if amber is None or red is None
+                else Threshold(float(amber), float(red))
+            )
         return found
 
     def set_threshold(self, key: str, threshold: Threshold | None) -> None:
@@ -240,43 +238,42 @@ class ReviewService:
             week_prices = _prices(conn, clients, Span(week_start, week_end), months=None)
             month_prices = _prices(conn, clients, plan.month_span, months=1)
         picture = self._promises.week(chosen)
-        promised = self._promised_per_week(weeks, tz, plan.own)
+        promised = self._promised_per_week(weeks, tz)
         week_key = plan.WEEK + len(weeks) - 1
         worked = {**found.by_client([week_key]), **found.by_client([plan.MONTH])}
         shown_clients = [c for c in clients if c.id in worked or picture.windows.get(c.id)]
 
-        def period(client: Client, key: int, own_keys: list[int], prices: _Prices) -> ClientPeriod:
+        week_days = (chosen.days[0], chosen.days[-1])
+        month_days = (plan.month.first_day, plan.month.next().first_day - timedelta(days=1))
+        kept = {
+            "week": self._promises.commitments_kept(shown_clients, *week_days),
+            "month": self._promises.commitments_kept(shown_clients, *month_days),
+        }
+
+        def period(client: Client, name: str, key: int, own_keys: list[int]) -> ClientPeriod:
+            prices = week_prices if name == "week" else month_prices
             hours = found.kinds(key).get(client.id, Kinds())
-            inside = found.by_client(own_keys).get(client.id, 0)
-            total, outside = prices.requests.get(client.id, (0, 0))
+            commitments = kept[name].get(client.id, (0, 0))
+            requests = prices.requests.get(client.id, (0, 0))
+            retainer = prices.retainer_hours.get(client.id) if name == "month" else None
             return ClientPeriod(
                 worked=hours,
-                out_of_hours=hours.total - inside,
+                out_of_hours=hours.total - found.by_client(own_keys).get(client.id, 0),
                 amount_minor=prices.amounts[client.id],
                 currency=client.currency,
-                requests=total,
-                requests_outside=outside,
+                commitments_kept=commitments[0],
+                commitments_due=commitments[1],
+                requests=requests[0],
+                requests_outside=requests[1],
+                retainer_used=None if retainer is None else prices.billed.get(client.id, 0),
+                retainer_included=retainer,
             )
 
         per_client = [
             ClientReview(
                 _review_client(client),
-                self._with_promises(
-                    period(
-                        client, week_key, plan.week_keys(chosen.days, plan.OWN_IN_DAY), week_prices
-                    ),
-                    client,
-                    chosen.days[0],
-                    chosen.days[-1],
-                    None,
-                ),
-                self._with_promises(
-                    period(client, plan.MONTH, [plan.OWN_IN_MONTH], month_prices),
-                    client,
-                    plan.month.first_day,
-                    plan.month.next().first_day - timedelta(days=1),
-                    plan.month,
-                ),
+                period(client, "week", week_key, plan.week_keys(chosen.days, plan.OWN_IN_DAY)),
+                period(client, "month", plan.MONTH, [plan.OWN_IN_MONTH]),
             )
             for client in shown_clients
         ]
@@ -312,39 +309,32 @@ class ReviewService:
         first, last = week.days[0], week.days[-1]
         return Month.containing(today if first <= today <= last else last)
 
-    def _promised_per_week(self, weeks: list[Week], tz: ZoneInfo, own: OwnHours) -> list[int]:
+    def _promised_per_week(self, weeks: list[Week], tz: ZoneInfo) -> list[int]:
         """Hours promised in each week, each client's windows laid in the client's own zone."""
         clients = self._promises.client_promises()
-        return [week_picture(clients, own, tz, week).total_promised_seconds for week in weeks]
-
-    def _with_promises(
-        self, period: ClientPeriod, client: Client, first: date, last: date, month: Month | None
-    ) -> ClientPeriod:
-        """The period with the client's commitments kept and, for a month, its retainer."""
-        statuses = [
-            day.status
-            for _name, days in self._promises.commitments_status(client, first, last)
-            for day in days
+        return [
+            sum(_promised(c.promises.windows, c.zone.key, tz.key, week) for c in clients)
+            for week in weeks
         ]
-        usage = None if month is None else self._promises.retainer_usage(client.id, month)
-        return ClientPeriod(
-            worked=period.worked,
-            out_of_hours=period.out_of_hours,
-            amount_minor=period.amount_minor,
-            currency=period.currency,
-            commitments_kept=statuses.count("kept"),
-            commitments_due=len([s for s in statuses if s != "pending"]),
-            requests=period.requests,
-            requests_outside=period.requests_outside,
-            retainer_used=None if usage is None else usage.used_seconds,
-            retainer_included=None if usage is None else usage.included_seconds,
-        )
+
+
+@lru_cache(maxsize=4096)
+def _promised(windows: tuple[WeeklyWindow, ...], client_zone: str, va_zone: str, week: Week) -> int:
+    """Seconds of `windows` (in `client_zone`) inside `week` (in `va_zone`): remembered, as
+    moving a week on asks again for the eleven others."""
+    start, end = week.bounds(zone(va_zone))
+    return total_seconds(spans_between(windows, zone(client_zone), start, end))
 
 
 @dataclass(frozen=True)
 class _Prices:
-    amounts: dict[int, int | None]  # client -> minor units (None: a retainer client's week)
-    requests: dict[int, tuple[int, int]]  # client -> (requests, outside its windows)
+    """A period's money side, per client: what its time is worth (None: a retainer client's
+    week), the seconds billed, the retainer hours included, and its requests."""
+
+    amounts: dict[int, int | None]
+    billed: dict[int, int]
+    retainer_hours: dict[int, int]
+    requests: dict[int, tuple[int, int]]  # (requests, outside the client's windows)
 
 
 def _prices(
@@ -354,17 +344,21 @@ def _prices(
     (a retainer only by the month), and the requests the client sent in it."""
     billed = sums.billed_seconds(conn, span.start, span.end)
     amounts: dict[int, int | None] = {}
+    retainer_hours = {}
     for client in clients:
         retainer = promises_table.retainer(conn, client.id)
-        if retainer is not None and months is None:
-            amounts[client.id] = None
-            continue
+        if retainer is not None:
+            retainer_hours[client.id] = retainer.included_minutes * 60 * (months or 1)
+            if months is None:
+                amounts[client.id] = None
+                continue
         billing = billing_table.client_billing(conn, client.id)
-        seconds = {
-            (task, trying): s for (owner, task, trying), s in billed.items() if owner == client.id
-        }
         amounts[client.id] = billed_amount(
-            seconds,
+            {
+                (task, trying): s
+                for (owner, task, trying), s in billed.items()
+                if owner == client.id
+            },
             Billing(
                 currency=client.currency,
                 rate_minor=client.rate_minor,
@@ -375,7 +369,15 @@ def _prices(
             ),
             months=months or 1,
         )
-    return _Prices(amounts, sums.requests_outside_windows(conn, span.start, span.end))
+    by_client: dict[int, int] = {}
+    for (owner, _task, _trying), total in billed.items():
+        by_client[owner] = by_client.get(owner, 0) + total
+    return _Prices(
+        amounts,
+        by_client,
+        retainer_hours,
+        sums.requests_outside_windows(conn, span.start, span.end),
+    )
 
 
 def _day_bars(plan: _Plan, found: _Sums) -> list[DayBar]:

@@ -256,6 +256,14 @@ def m003_billing_and_invoices(db: Database) -> None:
     _set_version(db, 3)
 
 
+@migrations()
+def m004_entry_length_index(db: Database) -> None:
+    """The longest entry, found at once: range queries then read entries by their start, from
+    that far before the range, however old the range is."""
+    db.executescript("CREATE INDEX entries_length ON entries (end_utc - start_utc);")
+    _set_version(db, 4)
+
+
 def _set_version(db: Database, version: int) -> None:
     db.conn.execute(f"PRAGMA user_version = {int(version)}")
 

@@ -1,8 +1,9 @@
 """The weekly review's sums, computed by SQLite: time per span, client and kind of work, the
 edges of each day's work, runs of work without a break, switches, billed time and requests.
 
-Each query first picks the entries that share time with the whole range through the end-time
-index (the running entry counting up to `now`), so a million-entry history costs what a week does.
+Each query first picks the entries that share time with the whole range through the start-time
+index, from the longest entry's length before it (the running entry counting up to `now`), so a
+million-entry history costs what a week does, for a week of any age.
 Spans are passed as a VALUES table: (key, start, end[, client]).
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..domain.zones import Instant
+from .entries import longest_seconds
 
 #: billable: billed work; trying: billed attempts; non_billable: the entry or its task type is not.
 CATEGORIES = ("billable", "trying", "non_billable")
@@ -32,7 +34,9 @@ class KeyedSpan:
     client_id: int | None = None
 
 
-def _relevant(spans: Sequence[KeyedSpan], now: Instant) -> tuple[str, list[object]]:
+def _relevant(
+    conn: sqlite3.Connection, spans: Sequence[KeyedSpan], now: Instant
+) -> tuple[str, list[object]]:
     """A CTE `relevant(id, client_id, task_type_id, s, e, billable, outcome)`: the entries that
     share time with any of `spans`, read through the end-time index."""
     low = min(span.start for span in spans)
@@ -40,12 +44,13 @@ def _relevant(spans: Sequence[KeyedSpan], now: Instant) -> tuple[str, list[objec
     sql = (
         "relevant AS ("
         " SELECT id, client_id, task_type_id, start_utc AS s, end_utc AS e, billable, outcome"
-        " FROM entries INDEXED BY entries_end WHERE end_utc > ? AND start_utc < ?"
+        " FROM entries INDEXED BY entries_start"
+        " WHERE start_utc >= ? AND start_utc < ? AND end_utc > ?"
         " UNION ALL"
         " SELECT id, client_id, task_type_id, start_utc, max(start_utc, ?), billable, outcome"
         " FROM entries WHERE end_utc IS NULL AND start_utc < ?)"
     )
-    return sql, [low, high, now, high]
+    return sql, [low - longest_seconds(conn), high, low, now, high]
 
 
 def _values(name: str, spans: Sequence[KeyedSpan], with_client: bool) -> tuple[str, list[object]]:
@@ -67,7 +72,7 @@ def worked_in_spans(
     if not spans:
         return {}
     values, params = _values("spans", spans, with_client=True)
-    relevant, relevant_params = _relevant(spans, now)
+    relevant, relevant_params = _relevant(conn, spans, now)
     rows = conn.execute(
         f"WITH {values}, {relevant}"
         f" SELECT spans.k, r.client_id, {_CATEGORY}, sum(min(r.e, spans.hi) - max(r.s, spans.lo))"
@@ -87,7 +92,7 @@ def day_edges(
     if not days:
         return {}
     values, params = _values("days", days, with_client=False)
-    relevant, relevant_params = _relevant(days, now)
+    relevant, relevant_params = _relevant(conn, days, now)
     rows = conn.execute(
         f"WITH {values}, {relevant}"
         " SELECT days.k, min(r.s), max(r.e) FROM days"
@@ -102,7 +107,7 @@ def work_runs(
 ) -> list[tuple[Instant, Instant, int]]:
     """Runs of work starting in [start, end) with no gap of `min_break` seconds or more inside:
     (first start, last end, seconds worked), oldest first."""
-    relevant, params = _relevant([KeyedSpan(0, start, end)], now)
+    relevant, params = _relevant(conn, [KeyedSpan(0, start, end)], now)
     rows = conn.execute(
         f"WITH {relevant},"
         " marked AS (SELECT s, e, CASE WHEN s - max(e) OVER (ORDER BY s, e"
@@ -125,7 +130,7 @@ def switches_by_day(
     if not days:
         return {}
     values, params = _values("days", days, with_client=False)
-    relevant, relevant_params = _relevant(days, now)
+    relevant, relevant_params = _relevant(conn, days, now)
     rows = conn.execute(
         f"WITH {values}, {relevant},"
         " in_days AS (SELECT days.k, r.s, r.client_id, r.task_type_id,"

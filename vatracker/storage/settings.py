@@ -10,6 +10,14 @@ def get(conn: sqlite3.Connection, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
+def starting_with(conn: sqlite3.Connection, prefix: str) -> dict[str, str]:
+    """Every setting whose key starts with `prefix`."""
+    rows = conn.execute(
+        "SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)
+    )
+    return {key: str(value) for key, value in rows}
+
+
 def put(conn: sqlite3.Connection, key: str, value: str | None) -> None:
     if value is None:
         conn.execute("DELETE FROM settings WHERE key = ?", (key,))

@@ -189,8 +189,15 @@ class ReviewView(QWidget):
             self._stale = True
             return
         self._stale = False
-        from ..reports.availability_map import draw_availability_map
-        from ..reports.review_charts import days_data, draw_days, draw_trend, trend_data
+        from ..reports.availability_map import draw_availability_map, map_legend
+        from ..reports.review_charts import (
+            days_data,
+            days_legend,
+            draw_days,
+            draw_trend,
+            trend_data,
+            trend_legend,
+        )
         from ..reports.review_page import review_map
 
         review = self.session.services.review.review(self.week())
@@ -200,9 +207,10 @@ class ReviewView(QWidget):
             f"Week {review.week.number}, {first:%a %d %b} to {last:%a %d %b %Y}"
         )
         self.summary_label.setText(" ".join([summary(review), *review.notes]))
-        self.trend_chart.show_chart(draw_trend, trend_data(review))
-        self.days_chart.show_chart(draw_days, days_data(review))
-        self.map_chart.show_chart(draw_availability_map, review_map(review))
+        trend, days, week_map = trend_data(review), days_data(review), review_map(review)
+        self.trend_chart.show_chart(draw_trend, trend, trend_legend(trend))
+        self.days_chart.show_chart(draw_days, days, days_legend(days))
+        self.map_chart.show_chart(draw_availability_map, week_map, map_legend(week_map))
         self._fill_indicators(review.indicators)
         self._fill_clients()
 
