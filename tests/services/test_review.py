@@ -241,3 +241,59 @@ def test_the_review_as_json_names_what_the_issue_asks(services: Services, acme) 
     assert client["client"] == "Acme" and client["week"]["hours_worked"] == 2.0
     assert {i["key"]: i["colour"] for i in shown["indicators"]}["weekly_hours"] == "green"
     assert all({"value", "colour", "trend"} <= set(i) for i in shown["indicators"])
+
+
+def test_the_trend_averages_weeks_before_the_chart_and_shows_every_client(
+    services: Services, acme
+) -> None:  # type: ignore[no-untyped-def]
+    # 10 hours for an old client in week 2 of 2026 only, 8 weeks before W10.
+    old = add_client(services, "Old client", "UTC", rate="20")
+    log(services, old.id, "2026-01-05 08:00", "2026-01-05 18:00")
+    review = services.review.review(W10, weeks_shown=6)
+    assert [bar.week.number for bar in review.weeks] == [5, 6, 7, 8, 9, 10]
+    assert old.id not in {c.id for c in review.clients}  # not in this week's table
+    # The first bar's average still counts the three weeks before it (W2 included).
+    review = services.review.review(W10, weeks_shown=8)
+    assert review.weeks[0].week.number == 3 and review.rolling_average[0] == 2.5
+    review = services.review.review(Week(2026, 3), weeks_shown=4)
+    assert [c.name for c in review.trend_clients] == ["Old client"]
+    assert review.rolling_average == [0, 0, 2.5, 2.5]  # W52, W1, W2, W3
+
+
+def test_fifty_five_hours_on_average_is_red_however_the_weeks_add_up(
+    services: Services, acme
+) -> None:  # type: ignore[no-untyped-def]
+    # 64.6 + 58.6 + 69.1 + 27.7 = 220 hours: adding them as floats gives 54.999…
+    for week, hours in zip((7, 8, 9, 10), (64.6, 58.6, 69.1, 27.7), strict=True):
+        start = at(f"{Week(2026, week).monday} 00:00")
+        log_seconds(services, acme.id, start, round(hours * HOUR))
+    weekly = services.review.review(W10).indicators[0]
+    assert weekly.value == 55.0 and weekly.level is Level.RED
+
+
+def log_seconds(services: Services, client_id: int, start: int, seconds: int) -> None:
+    """Work from `start` in one-day pieces (no entry is over a day long)."""
+    while seconds > 0:
+        piece = min(seconds, 20 * HOUR)
+        entry = new_entry(
+            client_id,
+            task(services).id,
+            start,
+            services.settings.va_zone(),
+            end=start + piece,
+            billable=True,
+        )
+        services.entries.add(entry, allow_overlap=True)
+        start += 24 * HOUR
+        seconds -= piece
+
+
+def test_a_running_entry_counts_in_the_effective_rate(
+    services: Services, acme, clock: FakeClock
+) -> None:  # type: ignore[no-untyped-def]
+    log(services, acme.id, "2026-03-09 08:00", "2026-03-09 10:00")
+    services.timer.start(acme.id, task(services).id)  # at 12:00, the clock's time
+    clock.advance(HOUR)
+    week = services.review.review(Week(2026, 11)).per_client[0].week
+    assert week.worked.total == 3 * HOUR and week.amount_minor == 6000
+    assert week.effective_rate == Decimal("20.00")

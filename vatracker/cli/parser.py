@@ -185,18 +185,16 @@ def _add_review_commands(command: Callable[[str, str, Callable[..., int]], Parse
         "the weekly review: hours against promises and limits, per client, and indicators",
         _lazy("review_commands", "report"),
     )
-    report.add_argument("period", choices=("week",), help="week")
-    report.add_argument("--week", metavar="YYYY-Www", help="default: this week")
-    report.add_argument("--weeks", type=int, metavar="N", help="weeks in the trend (default 12)")
     report.add_argument("--json", action="store_true")
     chart = command(
         "chart",
         "the weekly review on one page (PDF or PNG), or one of its charts",
         _lazy("review_commands", "chart"),
     )
-    chart.add_argument("period", choices=("week",), help="week")
-    chart.add_argument("--week", metavar="YYYY-Www", help="default: this week")
-    chart.add_argument("--weeks", type=int, metavar="N", help="weeks in the trend (default 12)")
+    for sub in (report, chart):
+        sub.add_argument("period", choices=("week",), help="week")
+        sub.add_argument("--week", metavar="YYYY-Www", help="default: this week")
+        sub.add_argument("--weeks", type=int, metavar="N", help="weeks in the trend (default 12)")
     chart.add_argument(
         "--chart", choices=("hours", "days", "map"), help="one chart only (default: the page)"
     )

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from .availability import WeekPicture
-from .indicators import Indicator, rolling_average
+from .indicators import Indicator
 from .money import from_minor
 from .weeks import Month, Week
 from .zones import Instant
@@ -130,6 +130,11 @@ class WeeklyReview:
     clients: list[ReviewClient]
     per_client: list[ClientReview]
     indicators: list[Indicator]
+    #: Hours each week of `weeks`, averaged with the three weeks before it (counted even
+    #: where those fall before the chart).
+    rolling_average: list[float]
+    #: Every client with work in one of `weeks`, for the trend chart.
+    trend_clients: list[ReviewClient]
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -140,11 +145,6 @@ class WeeklyReview:
     @property
     def this_week(self) -> WeekBar:
         return self.weeks[-1]
-
-    @property
-    def rolling_average(self) -> list[float]:
-        """Hours worked, each week averaged with up to three weeks before it."""
-        return rolling_average([bar.total / HOUR for bar in self.weeks])
 
     def to_json(self) -> dict[str, Any]:
         def hours(seconds: int | None) -> float | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..domain.colours import PALETTE
-from ..domain.review import HOUR, WeeklyReview
+from ..domain.review import HOUR, ReviewClient, WeeklyReview
 from .availability_map import fit_beside_legend
 from .legend import LegendEntry, chart_axes, place_legend
 
@@ -46,13 +46,12 @@ class Series:
 
 
 @dataclass(frozen=True)
-class TrendData:
+class StackedData:
+    """Bars stacked by client and kind, one per label."""
+
     title: str
     labels: list[str]
-    series: list[Series]  # kinds: billable, trying, non_billable
-    promised: list[float]
-    limit: float
-    average: list[float]
+    series: list[Series]
 
     @property
     def totals(self) -> list[float]:
@@ -60,6 +59,15 @@ class TrendData:
             sum(s.values[kind][i] for s in self.series for kind in s.values)
             for i in range(len(self.labels))
         ]
+
+
+@dataclass(frozen=True)
+class TrendData(StackedData):
+    """series kinds: billable, trying, non_billable"""
+
+    promised: list[float]
+    limit: float
+    average: list[float]
 
 
 @dataclass(frozen=True)
@@ -77,20 +85,20 @@ class DaysData:
         ]
 
 
-def _colour(review: WeeklyReview, index: int) -> str:
-    return review.clients[index].colour or PALETTE[index % len(PALETTE)]
+def _colour(client: ReviewClient, index: int) -> str:
+    return client.colour or PALETTE[index % len(PALETTE)]
 
 
 def trend_data(review: WeeklyReview) -> TrendData:
     """Each week's hours by client and kind, the hours promised, the limit, the 4-week average."""
     series = []
-    for index, client in enumerate(review.clients):
+    for index, client in enumerate(review.trend_clients):
         values = {
             kind: [getattr(bar.worked.get(client.id), kind, 0) / HOUR for bar in review.weeks]
             for kind in ("billable", "trying", "non_billable")
         }
         if any(any(v) for v in values.values()):
-            series.append(Series(client.name, _colour(review, index), values))
+            series.append(Series(client.name, _colour(client, index), values))
     first, last = review.weeks[0].week.monday, review.week.days[-1]
     return TrendData(
         title=f"Hours worked against hours promised, {first:%d %b} to {last:%d %b %Y}",
@@ -110,7 +118,7 @@ def days_data(review: WeeklyReview) -> DaysData:
         outside = [bar.worked.get(client.id, (0, 0))[1] / HOUR for bar in review.days]
         if any(inside) or any(outside):
             series.append(
-                Series(client.name, _colour(review, index), {"inside": inside, "outside": outside})
+                Series(client.name, _colour(client, index), {"inside": inside, "outside": outside})
             )
     labels = []
     for bar in review.days:
@@ -184,8 +192,11 @@ def draw_trend_on(axes: Axes, data: TrendData, *, legend: str = "right") -> None
     )
     ticks = sorted({*range(0, int(top) + 1, 10), 48, 55} - {50})
     _frame(axes, data.title, data.labels, top, ticks)
-    if data.labels:
-        axes.get_xticklabels()[-1].set_fontweight("bold")
+    labels = axes.get_xticklabels()
+    for label in labels:  # reused axes keep the last drawing's bold week
+        label.set_fontweight("normal")
+    if labels:
+        labels[-1].set_fontweight("bold")
     place_legend(axes, trend_legend(data), legend)
 
 

@@ -33,6 +33,7 @@ from ..domain.indicators import (
     WorkRun,
     days_without_break,
     days_without_day_off,
+    rolling_average,
     short_rest_days,
     switches_per_day,
     weekend_days_worked,
@@ -216,8 +217,9 @@ class ReviewService:
         now = self._clock.now()
         chosen = week or Week.at(now, tz)
         shown = weeks_shown or self.weeks_shown()
-        # Enough weeks for the chart, and for four-week averages of the four weeks before.
-        counted = max(shown, 2 * TREND_WEEKS)
+        # Enough weeks for the chart and its four-week averages, and for the indicators'
+        # four-week averages of the four weeks before this one.
+        counted = max(shown + TREND_WEEKS - 1, 2 * TREND_WEEKS)
         weeks = [chosen.shifted(-back) for back in reversed(range(counted))]
         plan = _Plan(
             tz=tz,
@@ -235,8 +237,8 @@ class ReviewService:
             switches = sums.switches_by_day(conn, plan.day_keyed(), now)
             runs = sums.work_runs(conn, judged_start, week_end, BREAK_SECONDS, now)
             clients = catalog_table.clients(conn)
-            week_prices = _prices(conn, clients, Span(week_start, week_end), months=None)
-            month_prices = _prices(conn, clients, plan.month_span, months=1)
+            week_prices = _prices(conn, clients, Span(week_start, week_end), now, months=None)
+            month_prices = _prices(conn, clients, plan.month_span, now, months=1)
         picture = self._promises.week(chosen)
         promised = self._promised_per_week(weeks, tz)
         week_key = plan.WEEK + len(weeks) - 1
@@ -283,6 +285,9 @@ class ReviewService:
                 f"This week has {(week_end - week_start) // HOUR} hours in {tz.key}: the clocks "
                 "changed, and every day counts at its real length."
             )
+        week_seconds = [found.total([plan.WEEK + i]) for i in range(len(weeks))]
+        averages = [value / HOUR for value in rolling_average(week_seconds, TREND_WEEKS)]
+        trend_ids = {c for i in range(len(weeks))[-shown:] for c in found.kinds(plan.WEEK + i)}
         return WeeklyReview(
             week=chosen,
             zone=tz.key,
@@ -299,6 +304,8 @@ class ReviewService:
             clients=[_review_client(c) for c in shown_clients],
             per_client=per_client,
             indicators=_indicators(plan, found, edges, switches, runs, self.thresholds()),
+            rolling_average=averages[-shown:],
+            trend_clients=[_review_client(c) for c in clients if c.id in trend_ids],
             notes=notes,
         )
 
@@ -338,11 +345,16 @@ class _Prices:
 
 
 def _prices(
-    conn: sqlite3.Connection, clients: list[Client], span: Span, *, months: int | None
+    conn: sqlite3.Connection,
+    clients: list[Client],
+    span: Span,
+    now: Instant,
+    *,
+    months: int | None,
 ) -> _Prices:
     """What each client's time starting in `span` is worth, priced as an invoice prices it
     (a retainer only by the month), and the requests the client sent in it."""
-    billed = sums.billed_seconds(conn, span.start, span.end)
+    billed = sums.billed_seconds(conn, span.start, span.end, now)
     amounts: dict[int, int | None] = {}
     retainer_hours = {}
     for client in clients:
@@ -416,7 +428,7 @@ def _indicators(
     ]
     work_runs = [WorkRun(local_date(s, plan.tz), s, e, worked) for s, e, worked in runs]
     switches_on = {plan.days[key - plan.DAY]: count for key, count in switches.items()}
-    totals = [found.total([plan.WEEK + i]) / HOUR for i in range(len(plan.weeks))]
+    totals = [found.total([plan.WEEK + i]) for i in range(len(plan.weeks))]
     rest = plan.own.min_rest_hours * HOUR
 
     def measures(back: int) -> dict[str, float]:
@@ -426,7 +438,8 @@ def _indicators(
         inside = found.total(plan.week_keys(days, plan.OWN_IN_DAY))
         recent = totals[max(0, last - TREND_WEEKS + 1) : last + 1]
         return {
-            WEEKLY_HOURS.key: sum(recent) / len(recent),
+            # Whole seconds summed, divided once: 55 hours is exactly 55.0, never 54.99…
+            WEEKLY_HOURS.key: sum(recent) / (len(recent) * HOUR),
             SHORT_REST.key: len(short_rest_days(day_edges, days, rest)),
             NO_DAY_OFF.key: days_without_day_off(worked_days, days[-1]),
             NO_BREAK.key: days_without_break(work_runs, days, LONG_STRETCH_SECONDS),

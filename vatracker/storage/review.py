@@ -17,7 +17,6 @@ from ..domain.zones import Instant
 from .entries import longest_seconds
 
 #: billable: billed work; trying: billed attempts; non_billable: the entry or its task type is not.
-CATEGORIES = ("billable", "trying", "non_billable")
 _CATEGORY = (
     "CASE WHEN r.billable = 0 OR t.billable = 0 THEN 'non_billable'"
     " WHEN r.outcome = 'trying' THEN 'trying' ELSE 'billable' END"
@@ -26,19 +25,18 @@ _CATEGORY = (
 
 @dataclass(frozen=True)
 class KeyedSpan:
-    """A stretch of time to add work up in, optionally for one client only."""
+    """A stretch of time to add work up in."""
 
     key: int
     start: Instant
     end: Instant
-    client_id: int | None = None
 
 
 def _relevant(
     conn: sqlite3.Connection, spans: Sequence[KeyedSpan], now: Instant
 ) -> tuple[str, list[object]]:
     """A CTE `relevant(id, client_id, task_type_id, s, e, billable, outcome)`: the entries that
-    share time with any of `spans`, read through the end-time index."""
+    share time with any of `spans`, read by start from the longest entry's length before."""
     low = min(span.start for span in spans)
     high = max(span.end for span in spans)
     sql = (
@@ -53,15 +51,9 @@ def _relevant(
     return sql, [low - longest_seconds(conn), high, low, now, high]
 
 
-def _values(name: str, spans: Sequence[KeyedSpan], with_client: bool) -> tuple[str, list[object]]:
-    columns = "(k, lo, hi, client)" if with_client else "(k, lo, hi)"
-    row = "(?, ?, ?, ?)" if with_client else "(?, ?, ?)"
-    params: list[object] = []
-    for span in spans:
-        params += [span.key, span.start, span.end]
-        if with_client:
-            params.append(span.client_id)
-    return f"{name}{columns} AS (VALUES {', '.join([row] * len(spans))})", params
+def _values(name: str, spans: Sequence[KeyedSpan]) -> tuple[str, list[object]]:
+    params: list[object] = [v for span in spans for v in (span.key, span.start, span.end)]
+    return f"{name}(k, lo, hi) AS (VALUES {', '.join(['(?, ?, ?)'] * len(spans))})", params
 
 
 def worked_in_spans(
@@ -71,13 +63,12 @@ def worked_in_spans(
     crosses a span's edge counts for the part inside it."""
     if not spans:
         return {}
-    values, params = _values("spans", spans, with_client=True)
+    values, params = _values("spans", spans)
     relevant, relevant_params = _relevant(conn, spans, now)
     rows = conn.execute(
         f"WITH {values}, {relevant}"
         f" SELECT spans.k, r.client_id, {_CATEGORY}, sum(min(r.e, spans.hi) - max(r.s, spans.lo))"
         " FROM spans JOIN relevant r ON r.s < spans.hi AND r.e > spans.lo"
-        " AND (spans.client IS NULL OR spans.client = r.client_id)"
         " JOIN task_types t ON t.id = r.task_type_id"
         " GROUP BY 1, 2, 3",
         params + relevant_params,
@@ -91,7 +82,7 @@ def day_edges(
     """For each day span: the first start and the last end of the entries starting in it."""
     if not days:
         return {}
-    values, params = _values("days", days, with_client=False)
+    values, params = _values("days", days)
     relevant, relevant_params = _relevant(conn, days, now)
     rows = conn.execute(
         f"WITH {values}, {relevant}"
@@ -129,7 +120,7 @@ def switches_by_day(
     than the entry before it that day."""
     if not days:
         return {}
-    values, params = _values("days", days, with_client=False)
+    values, params = _values("days", days)
     relevant, relevant_params = _relevant(conn, days, now)
     rows = conn.execute(
         f"WITH {values}, {relevant},"
@@ -147,21 +138,22 @@ def switches_by_day(
 
 
 def billed_seconds(
-    conn: sqlite3.Connection, start: Instant, end: Instant
+    conn: sqlite3.Connection, start: Instant, end: Instant, now: Instant
 ) -> dict[tuple[int, int, bool], int]:
-    """Billed seconds of the finished entries starting in [start, end), as an invoice counts
-    them (billable entry and task type; each entry rounded up as its client's billing says),
-    by (client id, task type id, trying)."""
+    """Billed seconds of the entries starting in [start, end), as an invoice counts them
+    (billable entry and task type; each entry rounded up as its client's billing says; a
+    running entry up to `now`), by (client id, task type id, trying)."""
     rows = conn.execute(
-        "SELECT e.client_id, e.task_type_id, e.outcome = 'trying',"
-        " sum(CASE c.rounding WHEN 'none' THEN e.end_utc - e.start_utc"
-        "   ELSE ((e.end_utc - e.start_utc + c.rounding * 60 - 1) / (c.rounding * 60))"
-        "     * c.rounding * 60 END)"
-        " FROM entries e INDEXED BY entries_start"
-        " JOIN task_types t ON t.id = e.task_type_id JOIN clients c ON c.id = e.client_id"
-        " WHERE e.start_utc >= ? AND e.start_utc < ? AND e.end_utc IS NOT NULL"
-        " AND e.billable = 1 AND t.billable = 1 GROUP BY 1, 2, 3",
-        (start, end),
+        "WITH billed AS (SELECT e.client_id, e.task_type_id, e.outcome = 'trying' AS trying,"
+        "   max(coalesce(e.end_utc, :now), e.start_utc) - e.start_utc AS seconds, c.rounding"
+        "   FROM entries e INDEXED BY entries_start"
+        "   JOIN task_types t ON t.id = e.task_type_id JOIN clients c ON c.id = e.client_id"
+        "   WHERE e.start_utc >= :start AND e.start_utc < :end"
+        "   AND e.billable = 1 AND t.billable = 1)"
+        " SELECT client_id, task_type_id, trying, sum(CASE rounding WHEN 'none' THEN seconds"
+        "   ELSE ((seconds + rounding * 60 - 1) / (rounding * 60)) * rounding * 60 END)"
+        " FROM billed GROUP BY 1, 2, 3",
+        {"start": start, "end": end, "now": now},
     )
     return {(client, task, bool(trying)): seconds for client, task, trying, seconds in rows}
 

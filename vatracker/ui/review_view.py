@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -81,7 +81,10 @@ class ReviewView(QWidget):
         self.weeks_box.setAccessibleName("Weeks in the trend")
         self.weeks_box.setToolTip("How many weeks the first chart shows")
         self.weeks_box.setValue(session.services.review.weeks_shown())
-        self.weeks_box.valueChanged.connect(self._weeks_changed)
+        # Stepping through 4…52 redraws once the VA stops, not at every step.
+        self._weeks_pause = QTimer(self, singleShot=True, interval=400)
+        self._weeks_pause.timeout.connect(self._weeks_changed)
+        self.weeks_box.valueChanged.connect(self._weeks_pause.start)
         self.pdf_button = QPushButton("Export PDF…")
         self.pdf_button.setToolTip("The whole review on one page")
         self.pdf_button.clicked.connect(self._choose_pdf)
@@ -200,6 +203,8 @@ class ReviewView(QWidget):
         )
         from ..reports.review_page import review_map
 
+        with QSignalBlocker(self.weeks_box):  # Settings → Review may have changed it
+            self.weeks_box.setValue(self.session.services.review.weeks_shown())
         review = self.session.services.review.review(self.week())
         self.review = review
         first, last = review.week.days[0], review.week.days[-1]
@@ -253,7 +258,8 @@ class ReviewView(QWidget):
         height += self.client_table.horizontalScrollBar().sizeHint().height()
         self.client_table.setFixedHeight(height)
 
-    def _weeks_changed(self, weeks: int) -> None:
+    def _weeks_changed(self) -> None:
+        weeks = self.weeks_box.value()
         self.session.write(lambda: self.session.services.review.set_weeks_shown(weeks))
         self.refresh()
 
