@@ -21,3 +21,12 @@ class StorageError(VATrackerError):
 
 class NewerDatabaseError(StorageError):
     """The database was written by a newer VA Tracker; it is left untouched."""
+
+
+class ImportFileError(InvalidInput):
+    """A file to import cannot be read as asked (format, encoding, a bad row); nothing was
+    imported. The message names the line and says how to fix it."""
+
+
+class DamagedDatabaseError(StorageError):
+    """The database file is damaged: it is not written to, and the user is offered a backup."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -116,3 +117,24 @@ def day_bounds(day: date, tz: ZoneInfo) -> tuple[Instant, Instant]:
 
 def local_date(instant: Instant, tz: ZoneInfo) -> date:
     return to_local(instant, tz).date()
+
+
+#: Brazil stopped daylight saving in 2019: zone data from before then puts São Paulo at UTC-2
+#: on 15 November 2019, an hour off for every entry a Brazilian client's windows produce.
+ZONE_DATA_PROBE = ("America/Sao_Paulo", datetime(2019, 11, 15, 12, tzinfo=UTC), -3 * 3600)
+
+
+def zone_data_problem(load: Callable[[str], tzinfo] = ZoneInfo) -> str | None:
+    """A message when the computer's time-zone data is too old to trust, else None."""
+    name, moment, expected = ZONE_DATA_PROBE
+    try:
+        offset = moment.astimezone(load(name)).utcoffset()
+    except (ZoneInfoNotFoundError, OSError, ValueError):
+        offset = None
+    if offset is not None and int(offset.total_seconds()) == expected:
+        return None
+    return (
+        "This computer's time-zone data is out of date (it does not know that Brazil stopped "
+        "daylight saving in 2019), so some times could be an hour off. Update the system, or "
+        "reinstall VA Tracker to get a current copy of the tzdata package."
+    )

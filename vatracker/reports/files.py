@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 from ..domain.errors import StorageError
+from ..safe_files import sync_folder
 
 _RESERVED = {
     "CON",
@@ -57,19 +58,4 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+    sync_folder(folder)

@@ -19,6 +19,7 @@ from .settings import SettingsService
 from .timer import TimerService
 
 if TYPE_CHECKING:
+    from .backups import BackupService
     from .billing import BillingService
     from .boundaries import BoundaryService
     from .invoices import InvoiceService
@@ -75,6 +76,12 @@ class Services:
         from .review import ReviewService
 
         return ReviewService(self.db, self.clock, self.settings, self.promises)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from .backups import BackupService
+
+        return BackupService(self.db, self.clock, self.settings)
 
     def close(self) -> None:
         self.db.close()

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..domain.errors import InvalidInput, NewerDatabaseError, StorageError
+from ..domain.errors import DamagedDatabaseError, InvalidInput, NewerDatabaseError, StorageError
 from .schema import DATABASE_FILE_NAME, LATEST_VERSION
 
 BUSY_TIMEOUT_MS = 5_000
@@ -99,7 +99,7 @@ def open_database(data_dir: Path) -> Database:
     """
     prepare_data_dir(data_dir)
     path = database_file(data_dir)
-    _create_private_file(path)
+    create_private_file(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
@@ -125,6 +125,9 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
                 f"this version knows up to {LATEST_VERSION}). Install the newer version to "
                 "open it; the file was not changed."
             )
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the schema
+        if 0 < version < LATEST_VERSION:
+            _back_up_before_migrating(path, version)
         mode = conn.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}").fetchone()[0]
         if mode != JOURNAL_MODE:
             raise StorageError(f"Could not switch {path} to WAL mode (it stayed in {mode}).")
@@ -135,6 +138,25 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
             migrate(conn)
     except sqlite3.Error as exc:
         raise storage_error(exc, path) from exc
+
+
+def _back_up_before_migrating(path: Path, version: int) -> None:
+    """A backup of the old schema's data, before the upgrade touches it; without one the
+    upgrade does not run."""
+    import time
+
+    from ..domain.backup_policy import BackupKind
+    from .backups import backups_folder, write_backup
+
+    try:
+        write_backup(
+            path, backups_folder(path.parent), BackupKind.BEFORE_MIGRATION, int(time.time())
+        )
+    except StorageError as exc:
+        raise StorageError(
+            f"VA Tracker must upgrade {path.name} (schema {version} to {LATEST_VERSION}) and "
+            f"backs it up first, but the backup failed: {exc} The database was not changed."
+        ) from exc
 
 
 def prepare_data_dir(data_dir: Path) -> None:
@@ -150,7 +172,7 @@ def prepare_data_dir(data_dir: Path) -> None:
         ) from exc
 
 
-def _create_private_file(path: Path) -> None:
+def create_private_file(path: Path) -> None:
     # SQLite creates files 0644 and gives the -wal and -shm files the mode of the database:
     # creating it 0600 first keeps all three private.
     try:
@@ -181,9 +203,15 @@ _ERROR_MESSAGES = {
     "SQLITE_READONLY": "The database cannot be written (read-only), so nothing was saved.",
     "SQLITE_IOERR": "The disk reported an error, so nothing was saved. Check the drive.",
     "SQLITE_CORRUPT": "The database file is damaged. Nothing was changed.",
-    "SQLITE_NOTADB": "The file is not a VA Tracker database. Nothing was changed.",
+    "SQLITE_NOTADB": "The database file is damaged (it no longer reads as a database).",
     "SQLITE_CANTOPEN": "The database file cannot be opened. Check the data folder.",
 }
+
+
+DAMAGE_HINT = (
+    " Open the VA Tracker window to set it aside and restore the newest good backup, or run "
+    "`vatracker restore FILE` with a file from the backups folder."
+)
 
 
 def storage_error(exc: sqlite3.Error, path: Path | None = None) -> StorageError:
@@ -201,4 +229,6 @@ def storage_error(exc: sqlite3.Error, path: Path | None = None) -> StorageError:
         else:
             message = f"The database reported an error, so nothing was saved: {exc}."
     where = f" ({path})" if path is not None else ""
+    if key in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+        return DamagedDatabaseError(message + where + DAMAGE_HINT)
     return StorageError(message + where)
