@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from . import APP_ID, APP_NAME, __version__
 from .clock import SystemClock
-from .domain.errors import VATrackerError
+from .domain.errors import DamagedDatabaseError, VATrackerError
 from .services.container import Services
 from .storage.database import prepare_data_dir
 from .ui.icons import app_icon
@@ -68,6 +68,10 @@ def build_window(
     return window, tray
 
 
+#: The exit code with which the window asks to be built again over a replaced database.
+RESTART = 75
+
+
 def run_app(folder: Path) -> int:
     app = create_application()
     try:
@@ -87,22 +91,46 @@ def run_app(folder: Path) -> int:
         )
         return 1
     try:
-        services = Services.open(folder, SystemClock())
-    except VATrackerError as exc:
+        code = RESTART
+        while code == RESTART:
+            code = _run_window(app, instance, folder)
+        return code
+    finally:
         instance.release()
+
+
+def _run_window(app: QApplication, instance: SingleInstance, folder: Path) -> int:
+    """Open the database and run the window until it closes; RESTART when the database was
+    replaced (a damaged one set aside) and the window must be built again."""
+    clock = SystemClock()
+    try:
+        services = Services.open(folder, clock)
+    except DamagedDatabaseError as exc:
+        from .ui.recovery import offer_recovery
+
+        return RESTART if offer_recovery(None, folder, str(exc), clock.now()) else 1
+    except VATrackerError as exc:
         show_error(None, APP_NAME, str(exc))
         return 1
-    window, _tray = build_window(app, services, folder)
+    window, tray = build_window(app, services, folder)
     instance.activation_requested.connect(window.show_and_raise)
+    window.restart_requested.connect(lambda: app.exit(RESTART))
     window.show()
     window.session.start_ticking()
+    window.show_warnings(*window.care.warnings())
     QTimer.singleShot(0, window.session.check_gap_and_beat)
     if os.environ.get(QUIT_WHEN_READY):
         QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+    else:
+        QTimer.singleShot(0, window.care.start)  # the full integrity check, in a thread
     QTimer.singleShot(0, instance.listen)  # after the first paint: it loads QtNetwork
     try:
         return app.exec()
     finally:
+        instance.activation_requested.disconnect(window.show_and_raise)
         window.session.stop_ticking()
+        window.care.stop()
         services.close()
-        instance.release()
+        if tray is not None:
+            tray.hide()
+        window.deleteLater()

@@ -8,7 +8,7 @@ to finish in well under a tenth of a second.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 from ..clock import Clock, SystemClock
@@ -45,21 +45,31 @@ def run(
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
+    folder = data_dir(getattr(args, "data_dir", None))
+    clock = clock or SystemClock()
+    if getattr(args, "opens_database", False):  # restore: also over a damaged database
+        return _reported(lambda: args.handler(folder, clock, args, out), err)
     try:
-        services = Services.open(data_dir(getattr(args, "data_dir", None)), clock or SystemClock())
+        services = Services.open(folder, clock)
     except VATrackerError as exc:
         print(f"vatracker: {exc}", file=err)
         return EXIT_FAILED
     try:
-        return int(args.handler(services, args, out))
+        return _reported(lambda: args.handler(services, args, out), err)
+    finally:
+        services.close()
+
+
+def _reported(command: Callable[[], int], err: TextIO) -> int:
+    """The command's exit code; a user-facing error printed on one line instead."""
+    try:
+        return int(command())
     except InvalidInput as exc:
         print(f"vatracker: {exc}", file=err)
         return EXIT_BAD_INPUT
     except VATrackerError as exc:
         print(f"vatracker: {exc}", file=err)
         return EXIT_FAILED
-    finally:
-        services.close()
 
 
 def main() -> NoReturn:

@@ -95,7 +95,25 @@ def build_parser() -> argparse.ArgumentParser:
     bounds.add_argument("--month", metavar="YYYY-MM", help="default: this month")
     _add_invoice_commands(command)
     _add_review_commands(command)
+    _add_data_commands(command)
     return parser
+
+
+def _add_data_commands(command: Callable[[str, str, Callable[..., int]], Parser]) -> None:
+    command("backup", "back up the database now (kept in the backups folder)", _data("backup"))
+    listing = command("backups", "list the backups with their dates and entries", _data("backups"))
+    listing.add_argument("--json", action="store_true")
+    restore = command(
+        "restore",
+        "replace the data with a backup, after checking it (the current data is kept)",
+        _data("restore"),
+    )
+    restore.add_argument("file", metavar="FILE", help="a backup, e.g. from the backups folder")
+    restore.set_defaults(opens_database=True)
+
+
+def _data(name: str) -> Callable[..., int]:
+    return _lazy("data_commands", name)
 
 
 def _lazy(module: str, name: str) -> Callable[..., int]:

@@ -106,3 +106,17 @@ def rotate(folder: Path, tz: ZoneInfo) -> list[Path]:
     for path in removed:
         remove_backup(path)
     return removed
+
+
+def restore_over_damaged(data_dir: Path, candidate: Path, now: int) -> RestoreResult:
+    """Restore when the database itself cannot be opened: the candidate is checked first, the
+    damaged file is set aside untouched, and the candidate copied into its place."""
+    from ..storage.database import database_file
+    from ..storage.health import copy_in, set_aside
+
+    with tempfile.TemporaryDirectory(dir=data_dir) as staging_folder:
+        staging = Path(staging_folder) / "restore.sqlite3"
+        entries = restoring.stage(candidate, staging)
+        aside = set_aside(database_file(data_dir), now)
+        copy_in(staging, database_file(data_dir))
+    return RestoreResult(candidate, entries, aside)

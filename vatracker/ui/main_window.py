@@ -22,11 +22,13 @@ if TYPE_CHECKING:
     from .availability_view import AvailabilityView
     from .invoices_view import InvoicesView
     from .review_view import ReviewView
+from .data_care import DataCare
 from .day_view import DayView
 from .entries_model import DayRows
 from .icons import app_icon
 from .messages import message_box, show_error
 from .session import Session
+from .text import plain_label
 from .timer_panel import TimerPanel, TimerState
 from .undo import EntryChangeCommand
 
@@ -37,6 +39,8 @@ AVAILABILITY_TAB, INVOICES_TAB, REVIEW_TAB = 1, 2, 3
 class MainWindow(QMainWindow):
     timer_state_changed = Signal(object)  # TimerState, for the tray
     quit_requested = Signal()
+    #: The database was replaced under the window (a damaged one set aside): open it afresh.
+    restart_requested = Signal()
     hidden_to_tray = Signal()
 
     def __init__(self, session: Session, data_folder: Path) -> None:
@@ -70,6 +74,18 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self.statusBar().showMessage("Ready")
+        self.warning_label = plain_label()
+        self.warning_label.setObjectName("dataWarning")
+        self.warning_label.setStyleSheet("color: #b91c1c;")
+        self.warning_label.hide()
+        self._warnings: list[str] = []
+        self.statusBar().addPermanentWidget(self.warning_label, 1)
+        self.care = DataCare(session.services, data_folder, self)
+        self.care.damaged.connect(self.database_damaged)
+        self.care.backed_up.connect(
+            lambda result: self.statusBar().showMessage(f"Backed up ({result.path.name}).", 8000)
+        )
+        self.care.backup_failed.connect(self.show_warnings)
 
         self.timer_panel.start_requested.connect(self.start)
         self.timer_panel.stop_requested.connect(self.stop)
@@ -247,10 +263,17 @@ class MainWindow(QMainWindow):
             "&Quit", self.quit_requested.emit, QKeySequence.StandardKey.Quit
         )
         self.about_action = self._action("&About VA Tracker", self.show_about)
+        self.import_action = self._action(
+            "&Import time entries…", self.open_import, "Ctrl+I", "From Toggl, Clockify, Harvest…"
+        )
+        self.export_action = self._action("&Export everything…", self.open_export)
+        self.backups_action = self._action("&Backups…", self.open_backups)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.import_action, self.export_action, self.backups_action])
+        file_menu.addSeparator()
         file_menu.addActions([self.settings_action, self.close_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -509,6 +532,45 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(services, self.data_folder, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.session.refresh()
+
+    def open_backups(self) -> None:
+        from .backups_dialog import BackupsDialog
+
+        BackupsDialog(self.session, self.care, self.session.refresh, self).exec()
+
+    def open_import(self) -> None:
+        from .import_wizard import ImportWizard
+
+        ImportWizard(self.session, self).exec()
+
+    def open_export(self) -> None:
+        from .export_dialog import export_everything
+
+        export_everything(self, self.session)
+
+    def show_warnings(self, *warnings: str) -> None:
+        """Keep warnings in sight, at the bottom of the window, until the app closes."""
+        self._warnings += [w for w in warnings if w and w not in self._warnings]
+        if not self._warnings:
+            return
+        first = self._warnings[0].split(". ")[0] + "."
+        more = f" (and {len(self._warnings) - 1} more)" if len(self._warnings) > 1 else ""
+        self.warning_label.setText(f"⚠ {first}{more} Point here to read why.")
+        self.warning_label.setToolTip("\n\n".join(self._warnings))
+        self.warning_label.show()
+
+    def database_damaged(self, problem: str) -> None:
+        """The check after start-up found damage: stop using the file and offer a backup."""
+        from .recovery import offer_recovery
+
+        self.session.stop_ticking()
+        self.care.stop()
+        now = self.session.now()
+        self.session.services.close()
+        if offer_recovery(self, self.data_folder, problem, now):
+            self.restart_requested.emit()
+        else:
+            self.quit_requested.emit()
 
     def log_request(self) -> None:
         from .request_dialog import RequestDialog

@@ -40,6 +40,8 @@ class SingleInstance(QObject):
 
     def listen(self) -> None:
         """Start answering later copies (call once `acquire` has succeeded)."""
+        if self._server is not None:
+            return
         from PySide6.QtNetwork import QLocalServer
 
         QLocalServer.removeServer(self._name)  # a socket left by a crashed copy
