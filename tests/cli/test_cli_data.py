@@ -64,3 +64,50 @@ def test_a_damaged_database_is_reported_and_restore_replaces_it(cli: Cli) -> Non
     assert "The damaged database was kept as" in out and ".corrupt-20260303T080000Z" in out
     assert Path(f"{path}.corrupt-20260303T080000Z").read_bytes() == b"\x00" * 4096 * 4
     assert len(entries_of(cli)) == 1
+
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "imports"
+
+
+def test_import_previews_then_imports_and_a_second_time_adds_nothing(cli: Cli) -> None:
+    cli.clock.set(at("2026-11-23 12:00"))
+    path = FIXTURES / "clockify_classic.csv"
+    out = cli.ok("import", str(path), "--timezone", "America/Chicago", "--dry-run")
+    assert out.startswith("clockify_classic.csv: a Clockify export, times read in America/Chicago.")
+    assert "Client Bright Dental (new" in out and out.endswith("Nothing was written (--dry-run).\n")
+    assert entries_of(cli) == []
+    out = cli.ok(
+        "import", str(path), "--timezone", "America/Chicago", "--client", "Bright Dental=Acme"
+    )
+    assert "Client Bright Dental → Acme (existing" in out
+    imported = entries_of(cli)
+    assert imported and {e["client"] for e in imported} == {"Acme"}
+    out = cli.ok(
+        "import", str(path), "--timezone", "America/Chicago", "--client", "Bright Dental=Acme"
+    )
+    assert " 0 new entries" in out and len(entries_of(cli)) == len(imported)
+
+
+def test_import_refuses_bad_files_with_one_line(cli: Cli, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    assert "empty" in cli.bad("import", str(empty))
+    assert "Unknown time zone" in cli.bad(
+        "import", str(FIXTURES / "clockify_classic.csv"), "--timezone", "Nowhere/Land"
+    )
+    assert "--client takes" in cli.bad(
+        "import", str(FIXTURES / "clockify_classic.csv"), "--client", "x"
+    )
+
+
+def test_export_then_import_into_an_empty_database(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("log", "Acme", "Research", "--from", "2026-03-02 09:00", "--to", "2026-03-02 10:00")
+    out = cli.ok("export", str(tmp_path / "out"))
+    assert "entries.csv" in out and "vatracker-export.json" in out
+    fresh = Cli(tmp_path / "fresh", cli.clock)
+    out = fresh.ok("import", str(tmp_path / "out" / "vatracker-export.json"))
+    assert out.startswith("Read vatracker-export.json into the empty database:")
+    assert entries_of(fresh) == entries_of(cli)
+    assert "only be read into an empty database" in cli.bad(
+        "import", str(tmp_path / "out" / "vatracker-export.json")
+    )

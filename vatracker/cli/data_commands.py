@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from ..clock import Clock
-from ..domain.errors import DamagedDatabaseError
+from ..domain.errors import DamagedDatabaseError, InvalidInput
+from ..importing import DateOrder, Format
+from ..reports.import_preview import plan_lines
 from ..services.backups import restore_over_damaged
 from ..services.container import Services
+from ..services.export import EXPORT_DOCUMENT
+from ..services.importing import ImportOptions
 from .output import EXIT_OK, print_json, print_table
 
 
@@ -82,3 +87,55 @@ def restore(folder: Path, clock: Clock, args: argparse.Namespace, out: TextIO) -
         file=out,
     )
     return EXIT_OK
+
+
+def export(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    """FILE.json: the whole database as one document; a folder: that and every CSV file."""
+    target = Path(args.target).expanduser()
+    if target.suffix.lower() == ".json":
+        summary = services.export.export_json(target)
+    else:
+        summary = services.export.export_csv(target)
+        document = services.export.export_json(target / EXPORT_DOCUMENT)
+        summary = replace(summary, paths=(*summary.paths, *document.paths))
+    for path in summary.paths:
+        print(f"Wrote {path}", file=out)
+    return EXIT_OK
+
+
+def import_file(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    path = Path(args.file).expanduser()
+    if path.suffix.lower() == ".json":
+        if args.dry_run:
+            raise InvalidInput("--dry-run reads CSV files; a full export (.json) is read whole.")
+        summary = services.export.import_document(path)
+        counts = ", ".join(f"{count:,} {name}" for name, count in summary.counts.items() if count)
+        print(f"Read {path.name} into the empty database: {counts}.", file=out)
+        return EXIT_OK
+    options = ImportOptions(
+        format=Format(args.format) if args.format else None,
+        timezone=args.timezone,
+        date_order=DateOrder(args.date_order) if args.date_order else None,
+        allow_large=args.allow_large,
+        allow_long=args.allow_long,
+        client_names=_pairs(args.client or [], "--client"),
+        task_names=_pairs(args.task or [], "--task"),
+    )
+    importer = services.importer
+    plan = importer.plan(path, options) if args.dry_run else importer.run(path, options)
+    tz = services.settings.va_zone()
+    for line in plan_lines(plan, tz):
+        print(line, file=out)
+    if args.dry_run:
+        print("Nothing was written (--dry-run).", file=out)
+    return EXIT_OK
+
+
+def _pairs(values: list[str], option: str) -> dict[str, str]:
+    found = {}
+    for value in values:
+        source, sep, target = value.partition("=")
+        if not sep or not source.strip() or not target.strip():
+            raise InvalidInput(f"{option} takes NAME IN FILE=VA TRACKER NAME, not {value!r}.")
+        found[source.strip()] = target.strip()
+    return found

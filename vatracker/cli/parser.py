@@ -110,6 +110,28 @@ def _add_data_commands(command: Callable[[str, str, Callable[..., int]], Parser]
     )
     restore.add_argument("file", metavar="FILE", help="a backup, e.g. from the backups folder")
     restore.set_defaults(opens_database=True)
+    export = command(
+        "export",
+        "everything as CSV files and one JSON document (in a folder), or FILE.json alone",
+        _data("export"),
+    )
+    export.add_argument("target", metavar="FOLDER|FILE.json")
+    imports = command(
+        "import",
+        "time entries from Toggl, Clockify, Harvest, Kimai or VA Tracker (CSV), "
+        "or a full VA Tracker export (.json) into an empty database",
+        _data("import_file"),
+    )
+    imports.add_argument("file", metavar="FILE")
+    # Written out: the importers load only when `import` runs.
+    imports.add_argument("--format", choices=("toggl", "clockify", "harvest", "kimai", "vatracker"))
+    imports.add_argument("--timezone", metavar="TZ", help="zone of the file's times (yours)")
+    imports.add_argument("--date-order", choices=("mdy", "dmy"), help="for dates like 03/04/2026")
+    imports.add_argument("--dry-run", action="store_true", help="preview; write nothing")
+    imports.add_argument("--client", action="append", metavar="IN_FILE=NAME", help="map a name")
+    imports.add_argument("--task", action="append", metavar="IN_FILE=NAME", help="map a name")
+    imports.add_argument("--allow-long", action="store_true", help="keep entries over 24 hours")
+    imports.add_argument("--allow-large", action="store_true", help="read a file over 50 MB")
 
 
 def _data(name: str) -> Callable[..., int]:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from .backups import BackupService
     from .billing import BillingService
     from .boundaries import BoundaryService
+    from .export import ExportService
+    from .importing import ImportService
     from .invoices import InvoiceService
     from .promises import PromiseService
     from .requests import RequestService
@@ -82,6 +84,18 @@ class Services:
         from .backups import BackupService
 
         return BackupService(self.db, self.clock, self.settings)
+
+    @cached_property
+    def importer(self) -> ImportService:
+        from .importing import ImportService
+
+        return ImportService(self.db, self.clock, self.settings, self.backups)
+
+    @cached_property
+    def export(self) -> ExportService:
+        from .export import ExportService
+
+        return ExportService(self.db, self.clock, self.settings)
 
     def close(self) -> None:
         self.db.close()

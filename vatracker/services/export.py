@@ -41,6 +41,8 @@ from ..storage.schema import LATEST_VERSION
 from .settings import SettingsService
 
 FORMAT = "vatracker-export"
+#: The full export's name inside an export folder.
+EXPORT_DOCUMENT = "vatracker-export.json"
 FORMAT_VERSION = 1
 
 _ONE = {"clients": "client", "entries": "entry", "invoices": "invoice", "requests": "request"}
