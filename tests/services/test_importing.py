@@ -72,7 +72,7 @@ def test_a_toggl_export_is_previewed_then_imported_in_the_chosen_zone(
     client = services.catalog.client_named("Acme Ltd")
     assert client.timezone == "Europe/Berlin"
     # No client on the row: the project stands for the client.
-    assert ("Admin", "General") == imported[1][:2]
+    assert imported[1][:2] == ("Admin", "General")
     assert imported[1][5] == 0  # Billable: No
 
 
@@ -90,7 +90,7 @@ def test_names_in_the_file_can_go_to_existing_clients(services: Services) -> Non
     mine = add_client(services, "Bright Dental Clinic", "UTC", rate="30")
     options = ImportOptions(client_names={"Bright Dental": "Bright Dental Clinic"})
     plan = services.importer.plan(FIXTURES / "clockify_classic.csv", options)
-    assert [(m.source, m.target, m.exists) for m in plan.clients][0] == (
+    assert next((m.source, m.target, m.exists) for m in plan.clients) == (
         "Bright Dental",
         "Bright Dental Clinic",
         True,
