@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from ..clock import Clock
 from ..domain.backup_policy import BackupKind
+from ..domain.catalog import Client, TaskType
 from ..domain.colours import next_colour
 from ..domain.currencies import MINOR_DIGITS
 from ..domain.errors import ImportFileError, NeedsConfirmation
@@ -124,51 +125,66 @@ class ImportService:
         (ImportFileError) or when something needs the VA's yes (NeedsConfirmation)."""
         options = options or ImportOptions()
         source, tz = self._open(path, options)
-        plan = ImportPlan(path, source.format, tz.key, list(source.notes))
+        with self._db.reading() as conn:
+            return self._walk(conn, source, tz, options, write=False)
+
+    def run(self, path: Path, options: ImportOptions | None = None) -> ImportPlan:
+        """Import the file in one pass: every new entry or none. A backup is taken first."""
+        options = options or ImportOptions()
+        source, tz = self._open(path, options)
+        self._backups.back_up(BackupKind.BEFORE_IMPORT)
+        with self._db.transaction() as conn:
+            return self._walk(conn, source, tz, options, write=True)
+
+    def _walk(
+        self,
+        conn: sqlite3.Connection,
+        source: ImportSource,
+        tz: ZoneInfo,
+        options: ImportOptions,
+        *,
+        write: bool,
+    ) -> ImportPlan:
+        """Every row of the file, counted for the plan and, if `write`, inserted."""
+        plan = ImportPlan(source.path, source.format, tz.key, list(source.notes))
         client_rows: Counter[tuple[str, str]] = Counter()
         task_rows: Counter[tuple[str, str]] = Counter()
         seen: set[int] = set()
         long_lines: list[int] = []
         now = self._clock.now()
-        with self._db.reading() as conn:
-            known = _Known(conn)
-            longest = longest_seconds(conn)
-            for entry in _entries(source, tz, options, plan.warnings):
-                plan.rows += 1
-                if entry.start > now:
-                    raise ImportFileError(
-                        f"Line {entry.line} starts in the future ({_utc_text(entry.start)} UTC). "
-                        "Check the file's dates, and the date order chosen for it."
+        known = _Known(conn)
+        writer = _Writer(conn, tz, known) if write else None
+        longest = longest_seconds(conn)
+        for entry in _entries(source, tz, options, plan.warnings):
+            plan.rows += 1
+            if entry.start > now:
+                raise ImportFileError(
+                    f"Line {entry.line} starts in the future ({_utc_text(entry.start)} UTC). "
+                    "Check the file's dates, and the date order chosen for it."
+                )
+            client_rows[(entry.client_source, entry.client)] += 1
+            task_rows[(entry.task_source, entry.task)] += 1
+            if entry.end - entry.start > LONG_ENTRY_SECONDS:
+                long_lines.append(entry.line)
+            key = hash((entry.client.lower(), entry.task.lower(), entry.start, entry.end))
+            if key in seen or known.has(conn, entry):
+                plan.already_there += 1
+                continue
+            seen.add(key)
+            plan.new_entries += 1
+            plan.seconds += entry.end - entry.start
+            plan.first = min(plan.first or entry.start, entry.start)
+            plan.last = max(plan.last or entry.end, entry.end)
+            if _overlaps(conn, entry, longest):
+                plan.overlapping += 1
+            if len(plan.sample) < SAMPLE_ROWS:
+                plan.sample.append(
+                    SampleRow(
+                        entry.line, entry.start, entry.end, entry.client, entry.task, entry.note
                     )
-                client_rows[(entry.client_source, entry.client)] += 1
-                task_rows[(entry.task_source, entry.task)] += 1
-                if entry.end - entry.start > LONG_ENTRY_SECONDS:
-                    long_lines.append(entry.line)
-                key = hash((entry.client.lower(), entry.task.lower(), entry.start, entry.end))
-                if key in seen or known.has(conn, entry):
-                    plan.already_there += 1
-                    continue
-                seen.add(key)
-                plan.new_entries += 1
-                plan.seconds += entry.end - entry.start
-                plan.first = min(plan.first or entry.start, entry.start)
-                plan.last = max(plan.last or entry.end, entry.end)
-                if _overlaps(conn, entry, longest):
-                    plan.overlapping += 1
-                if len(plan.sample) < SAMPLE_ROWS:
-                    plan.sample.append(
-                        SampleRow(
-                            entry.line, entry.start, entry.end, entry.client, entry.task, entry.note
-                        )
-                    )
-            plan.clients = [
-                Mapping(source, target, known.client(target) is not None, count)
-                for (source, target), count in client_rows.most_common()
-            ]
-            plan.tasks = [
-                Mapping(source, target, known.task(target) is not None, count)
-                for (source, target), count in task_rows.most_common()
-            ]
+                )
+            if writer is not None:
+                writer.add(entry)
         if long_lines and not options.allow_long:
             raise NeedsConfirmation(
                 f"{len(long_lines)} entr{'y is' if len(long_lines) == 1 else 'ies are'} over 24 "
@@ -176,21 +192,15 @@ class ImportService:
                 "anyway only if they are right (--allow-long)."
             )
         if plan.rows == 0:
-            raise ImportFileError(f"{path.name} has a header but no time entries to import.")
-        return plan
-
-    def run(self, path: Path, options: ImportOptions | None = None) -> ImportPlan:
-        """Import the file: every new entry or none. A backup is taken first."""
-        options = options or ImportOptions()
-        plan = self.plan(path, options)
-        if plan.new_entries == 0:
-            return plan
-        self._backups.back_up(BackupKind.BEFORE_IMPORT)
-        source, tz = self._open(path, options)
-        with self._db.transaction() as conn:
-            writer = _Writer(conn, tz)
-            for entry in _entries(source, tz, options, []):
-                writer.add(entry)
+            raise ImportFileError(f"{source.path.name} has a header but no time entries.")
+        plan.clients = [
+            Mapping(source_name, target, known.client(target) is not None, count)
+            for (source_name, target), count in client_rows.most_common()
+        ]
+        plan.tasks = [
+            Mapping(source_name, target, known.task(target) is not None, count)
+            for (source_name, target), count in task_rows.most_common()
+        ]
         return plan
 
     def _open(self, path: Path, options: ImportOptions) -> tuple[ImportSource, ZoneInfo]:
@@ -300,7 +310,8 @@ class _Known:
             return False
         return (
             conn.execute(
-                "SELECT 1 FROM entries WHERE start_utc = ? AND end_utc = ? AND client_id = ?"
+                "SELECT 1 FROM entries INDEXED BY entries_start WHERE start_utc = ?"
+                " AND end_utc = ? AND client_id = ?"
                 " AND task_type_id = ?",
                 (entry.start, entry.end, client, task),
             ).fetchone()
@@ -319,27 +330,25 @@ def _overlaps(conn: sqlite3.Connection, entry: _Entry, longest: int) -> bool:
 
 class _Writer:
     """Inserts entries inside the caller's transaction, creating missing clients and task types
-    on first use, and skipping entries already there (the file's own repeats included)."""
+    on first use (and telling `known` of them)."""
 
-    def __init__(self, conn: sqlite3.Connection, tz: ZoneInfo) -> None:
+    def __init__(self, conn: sqlite3.Connection, tz: ZoneInfo, known: _Known) -> None:
         self._conn = conn
         self._tz = tz
-        self._known = _Known(conn)
+        self._known = known
         self._currency = _usual_currency(conn)
 
     def add(self, entry: _Entry) -> None:
-        if self._known.has(self._conn, entry):
-            return
         client_id = self._client(entry)
-        task_id, task_billable = self._task(entry)
-        billable = task_billable if entry.billable is None else entry.billable
+        task = self._task(entry)
+        billable = task.billable if entry.billable is None else entry.billable
         self._conn.execute(
             "INSERT INTO entries (client_id, task_type_id, start_utc, start_offset, end_utc,"
             " end_offset, zone, outcome, findings, note, billable)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 client_id,
-                task_id,
+                task.id,
                 entry.start,
                 entry.start_offset,
                 entry.end,
@@ -359,19 +368,22 @@ class _Writer:
         currency = entry.currency or self._currency
         colour = next_colour(c.colour for c in self._known.clients.values() if not c.archived)
         rate = 0 if entry.rate is None else max(0, to_minor(entry.rate, currency))
+        name = check_name(entry.client, "client")
         client_id = catalog_table.insert_client(
-            self._conn, check_name(entry.client, "client"), currency, rate, self._tz.key, colour
+            self._conn, name, currency, rate, self._tz.key, colour
         )
-        self._known = _Known(self._conn)
+        self._known.clients[name.lower()] = Client(
+            client_id, name, currency, rate, self._tz.key, colour=colour
+        )
         return client_id
 
-    def _task(self, entry: _Entry) -> tuple[int, bool]:
+    def _task(self, entry: _Entry) -> TaskType:
         key = entry.task.lower()
         if key not in self._known.tasks:
-            catalog_table.insert_task_type(self._conn, check_name(entry.task, "task type"), True)
-            self._known = _Known(self._conn)
-        task = self._known.tasks[key]
-        return task.id, task.billable
+            name = check_name(entry.task, "task type")
+            task_id = catalog_table.insert_task_type(self._conn, name, True)
+            self._known.tasks[key] = TaskType(task_id, name, True)
+        return self._known.tasks[key]
 
 
 def _usual_currency(conn: sqlite3.Connection) -> str:
