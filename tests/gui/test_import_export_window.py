@@ -119,3 +119,15 @@ def test_export_everything_writes_the_folder(
     assert "entries.csv" in names and "clients.csv" in names and "vatracker-export.json" in names
     assert "Acme" in (target / "clients.csv").read_text()
     assert window.statusBar().currentMessage().startswith("Exported everything")
+
+
+def test_no_two_actions_share_a_shortcut(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    shortcuts = [
+        action.shortcut().toString()
+        for action in window.findChildren(QAction)
+        if not action.shortcut().isEmpty()
+    ]
+    assert len(shortcuts) == len(set(shortcuts)), sorted(shortcuts)
+    assert window.import_action.shortcut().toString() == "Ctrl+Shift+I"

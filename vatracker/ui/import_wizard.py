@@ -92,7 +92,9 @@ class ImportWizard(QDialog):
         self.summary.setWordWrap(True)
         self.mapping = QTableWidget(0, len(MAPPING_HEADERS))
         self.mapping.setHorizontalHeaderLabels(MAPPING_HEADERS)
-        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.mapping.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.mapping.verticalHeader().hide()
         self.mapping.setAccessibleName("Clients and task types")
         self.sample = QTableWidget(0, len(SAMPLE_HEADERS))
@@ -115,7 +117,7 @@ class ImportWizard(QDialog):
         self.pages.addWidget(preview)
         self.error_label = ErrorLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.back_button = self.buttons.addButton("< &Back", QDialogButtonBox.ButtonRole.ActionRole)
+        self.back_button = self.buttons.addButton("< &Back", QDialogButtonBox.ButtonRole.ResetRole)
         self.preview_button = self.buttons.addButton(
             "&Preview >", QDialogButtonBox.ButtonRole.ActionRole
         )

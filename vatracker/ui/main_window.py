@@ -264,7 +264,10 @@ class MainWindow(QMainWindow):
         )
         self.about_action = self._action("&About VA Tracker", self.show_about)
         self.import_action = self._action(
-            "&Import time entries…", self.open_import, "Ctrl+I", "From Toggl, Clockify, Harvest…"
+            "&Import time entries…",
+            self.open_import,
+            "Ctrl+Shift+I",
+            "From Toggl, Clockify, Harvest…",
         )
         self.export_action = self._action("&Export everything…", self.open_export)
         self.backups_action = self._action("&Backups…", self.open_backups)
