@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import FakeClock, add_client, at, task
+from vatracker import safe_files
 from vatracker.domain.business import BusinessProfile, ClientBilling
 from vatracker.domain.entries import Outcome, new_entry
 from vatracker.domain.errors import ImportFileError, InvalidInput, StorageError
@@ -28,7 +29,6 @@ from vatracker.domain.promises import Commitment, OwnHours, Promises, Retainer
 from vatracker.domain.weekly import WeeklyWindow
 from vatracker.domain.weeks import Month
 from vatracker.reports.entry_records import COLUMNS as ENTRY_COLUMNS
-from vatracker.services import export as export_module
 from vatracker.services.container import Services
 from vatracker.services.export import ExportService
 
@@ -455,7 +455,7 @@ def fill_disk_after(monkeypatch: pytest.MonkeyPatch, room: int, nth: int = 1) ->
         opened.append(handle)
         return FillingDisk(stream, room) if len(opened) == nth else stream
 
-    monkeypatch.setattr(export_module, "open", filling, raising=False)
+    monkeypatch.setattr(safe_files, "open", filling, raising=False)
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from vatracker.domain.errors import NewerDatabaseError, StorageError
+from vatracker.domain.errors import DamagedDatabaseError, NewerDatabaseError, StorageError
 from vatracker.storage.database import database_file, open_database
 from vatracker.storage.schema import LATEST_VERSION
 
@@ -89,8 +89,10 @@ def test_a_newer_database_is_refused_and_left_untouched(data_dir: Path) -> None:
 def test_a_file_that_is_not_a_database_is_refused(data_dir: Path) -> None:
     data_dir.mkdir()
     database_file(data_dir).write_bytes(b"this is a spreadsheet, not a database" * 200)
-    with pytest.raises(StorageError, match="not a VA Tracker database"):
+    with pytest.raises(DamagedDatabaseError, match="damaged.*vatracker restore FILE"):
         open_database(data_dir)
+    # Nothing was written to it: it can still be set aside as it was.
+    assert database_file(data_dir).read_bytes() == b"this is a spreadsheet, not a database" * 200
 
 
 def test_an_unwritable_data_folder_is_reported(tmp_path: Path) -> None:

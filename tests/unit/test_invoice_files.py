@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from vatracker import safe_files
 from vatracker.domain.business import BusinessProfile, ClientBilling
 from vatracker.domain.catalog import Client
 from vatracker.domain.entries import Outcome, new_entry
@@ -24,7 +25,6 @@ from vatracker.domain.errors import StorageError
 from vatracker.domain.invoice_document import Period, invoice_document
 from vatracker.domain.invoicing import Billing, Rounding, Tax, draft_invoice
 from vatracker.domain.weeks import Month
-from vatracker.reports import files
 from vatracker.reports.files import atomic_write, safe_file_name
 from vatracker.reports.invoice_csv import lines_csv, timesheet_csv
 from vatracker.reports.invoice_export import export_invoice
@@ -169,7 +169,7 @@ def test_a_failed_write_leaves_the_old_file(
     def full_disk(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fsync", full_disk)
+    monkeypatch.setattr(safe_files.os, "fsync", full_disk)
     with pytest.raises(StorageError, match="No space left on device.*unchanged"):
         atomic_write(target, b"half a new file")
     assert target.read_text() == "the good old file"

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 
-from ..domain.errors import StorageError
-from ..safe_files import sync_folder
+from ..safe_files import replaced_when_complete
 
 _RESERVED = {
     "CON",
@@ -36,26 +33,6 @@ def safe_file_name(*parts: str, suffix: str) -> str:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, synced and renamed
-    into place: a crash or a full disk leaves the old file (or none), never half a file."""
-    folder = path.parent
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise StorageError(f"Cannot write in {folder}: {exc.strerror or exc}.") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise StorageError(
-            f"Could not write {path.name}: {exc.strerror or exc}. Any earlier file of that name "
-            "is unchanged."
-        ) from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    sync_folder(folder)
+    """Write `data` to `path` all or nothing (see `replaced_when_complete`)."""
+    with replaced_when_complete(path, binary=True) as stream:
+        stream.write(data)

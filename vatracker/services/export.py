@@ -12,15 +12,13 @@ import base64
 import binascii
 import json
 import math
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import closing, contextmanager
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO, TypeGuard
+from typing import IO, Any, TypeGuard
 
 from .. import __version__
 from ..clock import Clock
@@ -31,7 +29,7 @@ from ..domain.weekly import WeeklyWindow, format_clock, format_weekdays
 from ..reports.csv_safe import write_csv
 from ..reports.entry_records import COLUMNS as ENTRY_COLUMNS
 from ..reports.entry_records import EntryRecords, iso_at_offset
-from ..safe_files import sync_folder
+from ..safe_files import make_private_folder, replaced_when_complete
 from ..storage import catalog as catalog_table
 from ..storage import dump
 from ..storage import entries as entries_table
@@ -69,7 +67,7 @@ class ExportService:
     def export_json(self, path: Path) -> ExportSummary:
         """Write the whole database to `path`; an earlier file of that name stays until the new
         one is complete."""
-        with dump.snapshot(self._db) as conn, _replaced_when_complete(path) as stream:
+        with dump.snapshot(self._db) as conn, replaced_when_complete(path) as stream:
             counts = _write_document(stream, conn, self._header(conn))
         return ExportSummary((path,), counts)
 
@@ -125,7 +123,7 @@ class ExportService:
                 path = folder / name
                 rows = dump.Counted(read(records))
                 try:
-                    with _replaced_when_complete(path) as stream:
+                    with replaced_when_complete(path) as stream:
                         write_csv(stream, columns, rows)
                 except StorageError as exc:
                     raise StorageError(f"{exc} {_csv_progress(written, name)}") from exc
@@ -137,45 +135,12 @@ class ExportService:
 # Writing files whole -----------------------------------------------------------------------------
 
 
-@contextmanager
-def _replaced_when_complete(path: Path) -> Iterator[TextIO]:
-    """A text stream that becomes `path` only once written in full, synced and renamed: a full
-    disk or a crash leaves the earlier file of that name (or none), never half a file.
-
-    The same steps as `reports.files.atomic_write`, for content too large to hold in memory.
-    The temporary file is created 0600, and the renamed file keeps that mode.
-    """
-    folder = path.parent
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise StorageError(f"Cannot write in {folder}: {exc.strerror or exc}.") from exc
-    try:
-        with open(handle, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise StorageError(
-            f"Could not write {path.name}: {exc.strerror or exc}. Any earlier file of that name "
-            "is unchanged."
-        ) from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    sync_folder(folder)
-
-
 def _make_folder(folder: Path) -> None:
     """Create the export folder readable by its owner only; an existing folder is left as is."""
     if folder.is_dir():
         return
     try:
-        folder.mkdir(parents=True, mode=0o700)
-        if os.name == "posix":
-            folder.chmod(0o700)
+        make_private_folder(folder)
     except OSError as exc:
         raise StorageError(f"Cannot create the folder {folder}: {exc.strerror or exc}.") from exc
 
@@ -194,7 +159,7 @@ def _json(value: object) -> str:
 
 
 def _write_document(
-    stream: TextIO, conn: sqlite3.Connection, header: Mapping[str, object]
+    stream: IO[str], conn: sqlite3.Connection, header: Mapping[str, object]
 ) -> dict[str, int]:
     """The document, one row per line, each row written as it is read."""
     stream.write("{\n")
@@ -215,7 +180,7 @@ def _write_document(
     return counts
 
 
-def _write_rows(stream: TextIO, table: dump.Table, rows: Iterable[sqlite3.Row]) -> int:
+def _write_rows(stream: IO[str], table: dump.Table, rows: Iterable[sqlite3.Row]) -> int:
     positions = [i for i, column in enumerate(table.columns) if column in table.blob_columns]
     count = 0
     for row in rows:

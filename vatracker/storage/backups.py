@@ -21,7 +21,7 @@ from pathlib import Path
 from ..domain.backup_policy import BackupKind
 from ..domain.errors import StorageError
 from ..domain.zones import Instant
-from ..safe_files import sync_file, sync_folder
+from ..safe_files import make_private_folder, sync_file, sync_folder
 
 BACKUPS_FOLDER_NAME = "backups"
 _NAME = re.compile(
@@ -163,9 +163,7 @@ def _failed(target: Path, exc: sqlite3.Error) -> StorageError:
 
 def _private_folder(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if os.name == "posix":
-            folder.chmod(0o700)
+        make_private_folder(folder)
     except OSError as exc:
         raise StorageError(
             f"Cannot create the backup folder {folder}: {exc.strerror or exc}."

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import DamagedDatabaseError, InvalidInput, NewerDatabaseError, StorageError
+from ..safe_files import make_private_folder
 from .schema import DATABASE_FILE_NAME, LATEST_VERSION
 
 BUSY_TIMEOUT_MS = 5_000
@@ -162,9 +163,7 @@ def _back_up_before_migrating(path: Path, version: int) -> None:
 def prepare_data_dir(data_dir: Path) -> None:
     """Create the data folder, readable by its owner only."""
     try:
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if os.name == "posix":
-            data_dir.chmod(0o700)
+        make_private_folder(data_dir)
     except OSError as exc:
         raise StorageError(
             f"Cannot use the data folder {data_dir}: {exc.strerror or exc}. "
