@@ -140,3 +140,16 @@ def test_warnings_about_the_data_folder_stay_in_the_status_bar(window: MainWindo
     assert window.warning_label.isVisible()
     assert window.warning_label.text().startswith("⚠ Your data folder is inside Dropbox")
     assert "More words." in window.warning_label.toolTip()
+
+
+def test_settings_warn_about_a_synced_data_folder(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    from vatracker.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(services, tmp_path / "Dropbox" / "vatracker")
+    qtbot.addWidget(dialog)
+    assert "inside Dropbox" in dialog.folder_warning.text()
+    plain = SettingsDialog(services, tmp_path / "local")
+    qtbot.addWidget(plain)
+    assert not hasattr(plain, "folder_warning")

@@ -60,13 +60,18 @@ class DataCare(QObject):
         self.backup.run(self._services.backups.backup_job(kind))
 
     def warnings(self) -> list[str]:
-        try:
-            mounts = read_mounts(MOUNTS_TABLE.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
-            mounts = []
-        found = [location_warning(self._data_dir.resolve(), mounts), zone_data_problem()]
+        found = [data_folder_warning(self._data_dir), zone_data_problem()]
         return [warning for warning in found if warning]
 
     def _checked(self, problem: object) -> None:
         if problem:
             self.damaged.emit(str(problem))
+
+
+def data_folder_warning(data_dir: Path) -> str | None:
+    """Why the data folder is a risky place for the database (synced, on the network)."""
+    try:
+        mounts = read_mounts(MOUNTS_TABLE.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        mounts = []
+    return location_warning(data_dir.resolve(), mounts)

@@ -25,6 +25,8 @@ from ..domain.zones import system_zone_name
 from ..services.container import Services
 from .billing_forms import BusinessForm
 from .catalog_dialogs import FormDialog, zone_picker
+from .data_care import data_folder_warning
+from .messages import ErrorLabel
 from .promise_editors import WindowsEditor
 from .review_settings import ReviewSettingsForm
 from .text import plain_label
@@ -56,6 +58,11 @@ class SettingsDialog(FormDialog):
         self.form.addRow("Your time zone", self.follow_box)
         self.form.addRow("", self.zone_box)
         self.form.addRow("Data folder", folder_row)
+        warning = data_folder_warning(data_folder)
+        if warning:
+            self.folder_warning = ErrorLabel()
+            self.folder_warning.show_error(warning)
+            self.form.addRow("", self.folder_warning)
 
         own = promises.own_hours()
         self.hours_editor = WindowsEditor(own.windows, "your own hours")
