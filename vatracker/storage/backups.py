@@ -59,13 +59,8 @@ def write_backup(source: Path, folder: Path, kind: BackupKind, now: Instant) -> 
     target = _free_name(folder, kind, now)
     with _partial_file(folder, target.name) as partial:
         try:
-            with (
-                closing(_connect_readonly(source)) as reader,
-                closing(sqlite3.connect(partial, isolation_level=None)) as writer,
-            ):
-                reader.backup(writer)
-                writer.execute("PRAGMA journal_mode = DELETE")
-                verdict = writer.execute("PRAGMA quick_check").fetchone()[0]
+            with closing(connect_readonly(source)) as reader, copied(reader, partial) as copy:
+                verdict = copy.execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.Error as exc:
             raise _failed(target, exc) from exc
         if verdict != "ok":
@@ -103,7 +98,7 @@ def list_backups(folder: Path) -> list[BackupFile]:
 def entry_count(path: Path) -> int | None:
     """How many entries the database file at `path` holds, or None if it cannot be read."""
     try:
-        with closing(_connect_readonly(path)) as conn:
+        with closing(connect_readonly(path)) as conn:
             return int(conn.execute("SELECT count(*) FROM entries").fetchone()[0])
     except sqlite3.Error:
         return None
@@ -116,11 +111,23 @@ def remove_backup(path: Path) -> None:
         raise StorageError(f"Could not remove the old backup {path.name}: {exc.strerror}.") from exc
 
 
-def _connect_readonly(path: Path) -> sqlite3.Connection:
+def connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection that never creates a file (a missing one is an error)."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     conn.execute("PRAGMA trusted_schema = OFF")
     return conn
+
+
+@contextmanager
+def copied(
+    source: sqlite3.Connection, target: Path, journal_mode: str = "delete"
+) -> Iterator[sqlite3.Connection]:
+    """A connection to `target`, made a copy of `source` through the online backup API."""
+    with closing(sqlite3.connect(target, isolation_level=None)) as copy:
+        source.backup(copy)
+        copy.execute("PRAGMA trusted_schema = OFF")
+        copy.execute(f"PRAGMA journal_mode = {journal_mode}")
+        yield copy
 
 
 def _free_name(folder: Path, kind: BackupKind, now: Instant) -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..domain.errors import StorageError
 from ..domain.zones import Instant
-from .backups import utc_stamp
+from .backups import connect_readonly, copied, utc_stamp
 
 WAL_SUFFIXES = ("", "-wal", "-shm")
 
@@ -25,9 +25,7 @@ def problem_in(path: Path) -> str | None:
     in a worker thread, on its own read-only connection.
     """
     try:
-        with closing(
-            sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
-        ) as conn:
+        with closing(connect_readonly(path)) as conn:
             rows = conn.execute("PRAGMA quick_check(5)").fetchall()
     except sqlite3.DatabaseError as exc:
         return str(exc)
@@ -58,12 +56,8 @@ def copy_in(backup: Path, path: Path) -> None:
 
     create_private_file(path)
     try:
-        with (
-            closing(sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)) as source,
-            closing(sqlite3.connect(path, isolation_level=None)) as target,
-        ):
-            source.backup(target)
-            target.execute("PRAGMA journal_mode = wal")
+        with closing(connect_readonly(backup)) as source, copied(source, path, "wal"):
+            pass
     except sqlite3.Error as exc:
         for suffix in WAL_SUFFIXES:
             path.with_name(path.name + suffix).unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..domain.errors import InvalidInput, StorageError
+from .backups import copied
 from .schema import LATEST_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -26,13 +27,7 @@ def stage(candidate: Path, staging: Path) -> int:
     count. Raises InvalidInput, naming the file, when it is not one or is damaged."""
     _check_header(candidate)
     try:
-        with (
-            closing(_open_candidate(candidate)) as source,
-            closing(sqlite3.connect(staging, isolation_level=None)) as copy,
-        ):
-            source.backup(copy)
-            copy.execute("PRAGMA trusted_schema = OFF")
-            copy.execute("PRAGMA journal_mode = DELETE")
+        with closing(_open_candidate(candidate)) as source, copied(source, staging) as copy:
             _check(copy, candidate.name)
             return int(copy.execute("SELECT count(*) FROM entries").fetchone()[0])
     except sqlite3.DatabaseError as exc:
