@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QPushButton,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,12 +15,12 @@ from ..domain.catalog import Client
 from ..domain.entries import format_hours_minutes
 from ..domain.weekly import total_seconds
 from ..domain.weeks import Week
-from ..domain.zones import local_date
 from ..reports.availability_map import MapClient, map_data
 from .chart_canvas import MapCanvas
 from .session import Session
 from .table_model import TextTableModel
 from .text import plain_label
+from .views import LazyView, WeekNavigator, fit_to_rows, row_table
 
 HEADERS = (
     "Client",
@@ -46,7 +40,7 @@ TOOLTIPS = (
 )
 
 
-class AvailabilityView(QWidget):
+class AvailabilityView(LazyView):
     boundaries_requested = Signal(int)  # client id
     what_if_requested = Signal()
     request_requested = Signal()
@@ -54,23 +48,12 @@ class AvailabilityView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._chosen: Week | None = None  # None: whichever week is this week
-        self._stale = True
 
-        self.previous_button = QToolButton()
-        self.previous_button.setText("◀")
-        self.previous_button.setToolTip("Previous week")
-        self.previous_button.setAccessibleName("Previous week")
-        self.previous_button.clicked.connect(lambda: self.show_week(self.week().shifted(-1)))
-        self.week_label = QLabel()
-        self.week_label.setObjectName("weekLabel")
-        self.next_button = QToolButton()
-        self.next_button.setText("▶")
-        self.next_button.setToolTip("Next week")
-        self.next_button.setAccessibleName("Next week")
-        self.next_button.clicked.connect(lambda: self.show_week(self.week().shifted(1)))
-        self.this_week_button = QPushButton("This week")
-        self.this_week_button.clicked.connect(lambda: self.show_week(None))
+        self.navigator = WeekNavigator(session)
+        self.navigator.changed.connect(self.refresh)
+        nav = self.navigator
+        self.previous_button, self.next_button = nav.previous_button, nav.next_button
+        self.week_label, self.this_week_button = nav.label, nav.this_week_button
         self.request_button = QPushButton("Log request…")
         self.request_button.setToolTip("Log a client's request as it arrives (Ctrl+R)")
         self.request_button.clicked.connect(self.request_requested)
@@ -83,16 +66,8 @@ class AvailabilityView(QWidget):
         self.map = MapCanvas(minimum_height=260)
 
         self.model = TextTableModel(HEADERS)
-        self.table = QTableView()
+        self.table = row_table(self.model, "Promises and work per client")
         self.table.setObjectName("clientWeekTable")
-        self.table.setAccessibleName("Promises and work per client")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setToolTip(TOOLTIPS)
         self.model.modelReset.connect(self._fit_table)
         self.table.doubleClicked.connect(lambda _index: self._boundaries_of_selected())
@@ -103,13 +78,7 @@ class AvailabilityView(QWidget):
         self.boundaries_button.clicked.connect(self._boundaries_of_selected)
 
         navigation = QHBoxLayout()
-        for widget in (
-            self.previous_button,
-            self.week_label,
-            self.next_button,
-            self.this_week_button,
-        ):
-            navigation.addWidget(widget)
+        navigation.addWidget(self.navigator)
         navigation.addStretch(1)
         navigation.addWidget(self.request_button)
         navigation.addWidget(self.what_if_button)
@@ -126,29 +95,20 @@ class AvailabilityView(QWidget):
     # Showing -------------------------------------------------------------------------------
 
     def week(self) -> Week:
-        return self._chosen or Week.at(self.session.now(), self.session.zone)
+        return self.navigator.week()
 
     def show_week(self, week: Week | None) -> None:
         """Show `week`, or this week (and follow it as days pass) when None."""
-        self._chosen = week
-        self.refresh()
+        self.navigator.show_week(week)
 
-    def refresh(self) -> None:
+    def redraw(self) -> None:
         """Read the week afresh; the map is drawn only while the tab is on screen."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
         services = self.session.services
         week = self.week()
         picture = services.promises.week(week)
         clients = services.catalog.clients()
         own = services.promises.own_hours()
-        start, end = (
-            local_date(picture.start, picture.zone),
-            local_date(picture.end - 1, picture.zone),
-        )
-        self.week_label.setText(f"Week {week.number}, {start:%a %d %b} to {end:%a %d %b %Y}")
+        self.navigator.label_week(week)
         outside = sum(total_seconds(s) for s in picture.outside_own_hours.values())
         limit = own.weekly_limit_minutes * 60
         verdict = (
@@ -213,16 +173,7 @@ class AvailabilityView(QWidget):
 
     def _fit_table(self) -> None:
         """As tall as its rows (three to eight of them), so the map keeps the room."""
-        rows = min(8, max(3, self.model.rowCount()))
-        height = self.table.horizontalHeader().sizeHint().height()
-        height += rows * self.table.verticalHeader().defaultSectionSize()
-        height += 2 * self.table.frameWidth() + self.table.horizontalScrollBar().sizeHint().height()
-        self.table.setFixedHeight(height)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        fit_to_rows(self.table, min(8, max(3, self.model.rowCount())))
 
     def _boundaries_of_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

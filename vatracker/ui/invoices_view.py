@@ -5,14 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,32 +18,30 @@ from ..domain.weeks import Month
 from .session import Session
 from .table_model import TextTableModel
 from .text import plain_label
+from .views import LazyView, row_table
 
 INVOICE_HEADERS = ("Number", "Client", "Period", "Total", "Status", "Issued", "Due")
 UNBILLED_HEADERS = ("Client", "Unbilled hours", "Draft total")
 
 
-class InvoicesView(QWidget):
+class InvoicesView(LazyView):
     new_requested = Signal(object, object)  # client id or None, Month or None
     open_requested = Signal(str)  # invoice number
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._stale = True
         self.unbilled_label = plain_label()
         self.unbilled_label.setObjectName("unbilledLabel")
         self.unbilled_model = TextTableModel(UNBILLED_HEADERS)
-        self.unbilled_table = self._table(
-            self.unbilled_model, "Unbilled time last month", stretch=0
-        )
+        self.unbilled_table = row_table(self.unbilled_model, "Unbilled time last month", stretch=0)
         self.unbilled_table.setMaximumHeight(150)
         self.unbilled_table.doubleClicked.connect(lambda _index: self._invoice_unbilled())
         self.bill_button = QPushButton("Invoice the selected client…")
         self.bill_button.clicked.connect(self._invoice_unbilled)
 
         self.model = TextTableModel(INVOICE_HEADERS, text_columns=(0, 1, 2, 4, 5, 6))
-        self.table = self._table(self.model, "Invoices", stretch=1)
+        self.table = row_table(self.model, "Invoices", stretch=1)
         self.table.doubleClicked.connect(lambda _index: self._open_selected())
         self.new_button = QPushButton("New invoice…")
         self.new_button.clicked.connect(lambda: self.new_requested.emit(None, None))
@@ -70,30 +64,11 @@ class InvoicesView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
 
-    @staticmethod
-    def _table(model: TextTableModel, name: str, *, stretch: int) -> QTableView:
-        """A read-only table of whole rows whose client column (`stretch`) takes the room."""
-        table = QTableView()
-        table.setAccessibleName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        return table
-
     def last_month(self) -> Month:
         today = self.session.services.invoices.today()
         return Month.containing(today.replace(day=1) - timedelta(days=1))
 
-    def refresh(self) -> None:
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+    def redraw(self) -> None:
         services = self.session.services
         today = services.invoices.today()
         names = {c.id: c.name for c in services.catalog.clients()}
@@ -140,11 +115,6 @@ class InvoicesView(QWidget):
         )
         self.bill_button.setEnabled(bool(unbilled))
         self.open_button.setEnabled(bool(invoices))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

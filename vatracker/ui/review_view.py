@@ -10,21 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +40,7 @@ from .chart_canvas import ChartCanvas
 from .session import Session
 from .table_model import TextTableModel
 from .text import plain_label
+from .views import LazyView, WeekNavigator, fit_to_rows, row_table
 
 LEVEL_STYLES = {
     Level.GREEN: "background-color:#bbf7d0; color:#14532d;",
@@ -53,28 +49,17 @@ LEVEL_STYLES = {
 }
 
 
-class ReviewView(QWidget):
+class ReviewView(LazyView):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._chosen: Week | None = None  # None: this week, whichever it is
-        self._stale = True
         self.review: WeeklyReview | None = None
 
-        self.previous_button = QToolButton()
-        self.previous_button.setText("◀")
-        self.previous_button.setToolTip("Previous week")
-        self.previous_button.setAccessibleName("Previous week")
-        self.previous_button.clicked.connect(lambda: self.show_week(self.week().shifted(-1)))
-        self.week_label = QLabel()
-        self.week_label.setObjectName("reviewWeekLabel")
-        self.next_button = QToolButton()
-        self.next_button.setText("▶")
-        self.next_button.setToolTip("Next week")
-        self.next_button.setAccessibleName("Next week")
-        self.next_button.clicked.connect(lambda: self.show_week(self.week().shifted(1)))
-        self.this_week_button = QPushButton("This week")
-        self.this_week_button.clicked.connect(lambda: self.show_week(None))
+        self.navigator = WeekNavigator(session)
+        self.navigator.changed.connect(self.refresh)
+        nav = self.navigator
+        self.previous_button, self.next_button = nav.previous_button, nav.next_button
+        self.week_label, self.this_week_button = nav.label, nav.this_week_button
         self.weeks_box = QSpinBox()
         self.weeks_box.setRange(MIN_WEEKS, MAX_WEEKS)
         self.weeks_box.setSuffix(" weeks")
@@ -106,34 +91,22 @@ class ReviewView(QWidget):
         self.period_box.addItems(["This week", "This month"])
         self.period_box.currentIndexChanged.connect(lambda _i: self._fill_clients())
         self.client_model = TextTableModel(CLIENT_HEADERS)
-        self.client_table = QTableView()
+        self.client_table = row_table(self.client_model, "Each client's week or month")
         self.client_table.setObjectName("reviewClients")
-        self.client_table.setAccessibleName("Each client's week or month")
-        self.client_table.setModel(self.client_model)
-        self.client_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.client_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.client_table.verticalHeader().setVisible(False)
-        header = self.client_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.client_table.setToolTip(
             "\n".join(
                 f"{h}: {tip}" for h, tip in zip(CLIENT_HEADERS, CLIENT_TOOLTIPS, strict=True) if tip
             )
         )
-        self.client_model.modelReset.connect(self._fit_client_table)
+        self.client_model.modelReset.connect(
+            lambda: fit_to_rows(self.client_table, max(2, self.client_model.rowCount()))
+        )
         self.disclaimer_label = plain_label(DISCLAIMER)
         self.disclaimer_label.setWordWrap(True)
         self.disclaimer_label.setStyleSheet("color:#6b7280;")
 
         navigation = QHBoxLayout()
-        for widget in (
-            self.previous_button,
-            self.week_label,
-            self.next_button,
-            self.this_week_button,
-        ):
-            navigation.addWidget(widget)
+        navigation.addWidget(self.navigator)
         navigation.addStretch(1)
         navigation.addWidget(QLabel("Trend of"))
         navigation.addWidget(self.weeks_box)
@@ -179,19 +152,14 @@ class ReviewView(QWidget):
     # Showing -------------------------------------------------------------------------------
 
     def week(self) -> Week:
-        return self._chosen or Week.at(self.session.now(), self.session.zone)
+        return self.navigator.week()
 
     def show_week(self, week: Week | None) -> None:
         """Show `week`, or this week (and follow it as days pass) when None."""
-        self._chosen = week
-        self.refresh()
+        self.navigator.show_week(week)
 
-    def refresh(self) -> None:
+    def redraw(self) -> None:
         """Read the review afresh; charts are drawn only while the tab is on screen."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
         from ..reports.availability_map import draw_availability_map, map_legend
         from ..reports.review_charts import (
             days_data,
@@ -207,10 +175,7 @@ class ReviewView(QWidget):
             self.weeks_box.setValue(self.session.services.review.weeks_shown())
         review = self.session.services.review.review(self.week())
         self.review = review
-        first, last = review.week.days[0], review.week.days[-1]
-        self.week_label.setText(
-            f"Week {review.week.number}, {first:%a %d %b} to {last:%a %d %b %Y}"
-        )
+        self.navigator.label_week(review.week)
         self.summary_label.setText(" ".join([summary(review), *review.notes]))
         trend, days, week_map = trend_data(review), days_data(review), review_map(review)
         self.trend_chart.show_chart(draw_trend, trend, trend_legend(trend))
@@ -250,23 +215,10 @@ class ReviewView(QWidget):
         month = self.period_box.currentIndex() == 1
         self.client_model.set_rows(client_rows(self.review, month=month))
 
-    def _fit_client_table(self) -> None:
-        rows = max(2, self.client_model.rowCount())
-        height = self.client_table.horizontalHeader().sizeHint().height()
-        height += rows * self.client_table.verticalHeader().defaultSectionSize()
-        height += 2 * self.client_table.frameWidth()
-        height += self.client_table.horizontalScrollBar().sizeHint().height()
-        self.client_table.setFixedHeight(height)
-
     def _weeks_changed(self) -> None:
         weeks = self.weeks_box.value()
         self.session.write(lambda: self.session.services.review.set_weeks_shown(weeks))
         self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     # Exporting -----------------------------------------------------------------------------
 
