@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
-from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -74,7 +73,7 @@ def _period(services: Services, args: argparse.Namespace) -> Period:
     if args.month:
         return Period.of_month(Month.parse(args.month))
     today = services.invoices.today()
-    return Period.of_month(Month.containing(today.replace(day=1) - timedelta(days=1)))
+    return Period.of_month(Month.containing(today).shifted(-1))
 
 
 def _write(services: Services, document: dict[str, Any], args: argparse.Namespace) -> list[Path]:

@@ -22,7 +22,7 @@ from .weekly import (
     wall_edge,
 )
 from .weeks import Week
-from .zones import Instant, day_bounds, local_date
+from .zones import Instant, day_bounds
 
 
 @dataclass(frozen=True)
@@ -147,9 +147,7 @@ def attribute_work(
     splits: dict[int, WorkSplit] = {}
     spans: dict[int, list[Span]] = {}
     for entry in entries:
-        entry_end = (
-            entry.end if entry.end is not None else (now if now is not None else entry.start)
-        )
+        entry_end = entry.end_or(entry.start if now is None else now)
         piece = Span(max(entry.start, start), min(entry_end, end))
         if piece.seconds <= 0:
             continue
@@ -164,13 +162,9 @@ def attribute_work(
     return splits, spans
 
 
-def within(windows_spans: Iterable[Span], instant: Instant) -> bool:
-    return any(span.start <= instant < span.end for span in windows_spans)
-
-
 def is_within_windows(windows: Iterable[WeeklyWindow], tz: ZoneInfo, instant: Instant) -> bool:
     """Whether `instant` falls inside one of `windows` (weekly windows in `tz`)."""
-    return within(spans_between(windows, tz, instant, instant + 1), instant)
+    return bool(spans_between(windows, tz, instant, instant + 1))
 
 
 # Commitments --------------------------------------------------------------------------------
@@ -218,8 +212,3 @@ def commitment_days(
                 days.append(CommitmentDay(day, due, "pending" if now < due else "missed"))
         day += timedelta(days=1)
     return days
-
-
-def dates_between(start: Instant, end: Instant, tz: ZoneInfo) -> tuple[date, date]:
-    """The first and last local dates of [start, end) in `tz`."""
-    return local_date(start, tz), local_date(end - 1, tz)

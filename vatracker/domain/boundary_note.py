@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .money import format_money
 from .promises import Promises
-from .weekly import format_clock
+from .weekly import format_clock, format_weekdays
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def boundary_note(
         name = commitment_names.get(commitment.task_type_id, "the agreed task")
         lines.append(
             f"- {name} is done by {format_clock(commitment.due_minute)} your time, "
-            f"{commitment.describe(name).rsplit(', ', 1)[-1]}."
+            f"{format_weekdays(commitment.weekdays)}."
         )
     if promises.retainer is not None:
         retainer = promises.retainer

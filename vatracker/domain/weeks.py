@@ -81,7 +81,11 @@ class Month:
         return date(self.year, self.number, 1)
 
     def next(self) -> Month:
-        return Month(self.year + self.number // 12, self.number % 12 + 1)
+        return self.shifted(1)
+
+    def shifted(self, months: int) -> Month:
+        index = self.year * 12 + self.number - 1 + months
+        return Month(index // 12, index % 12 + 1)
 
     def bounds(self, tz: ZoneInfo) -> tuple[Instant, Instant]:
         return day_bounds(self.first_day, tz)[0], day_bounds(self.next().first_day, tz)[0]

@@ -475,8 +475,9 @@ class _Records:
                 yield _window("client availability", client.name, window)
 
     def commitments(self) -> Iterator[Record]:
+        by_client = promises_table.commitments_by_client(self._conn)
         for client in self._clients:
-            for commitment in promises_table.commitments(self._conn, client.id):
+            for commitment in by_client.get(client.id, ()):
                 yield {
                     "client": client.name,
                     "task": self._task_names.get(commitment.task_type_id, "?"),

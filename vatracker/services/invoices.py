@@ -260,7 +260,7 @@ class InvoiceService:
 
     def unbilled(self, month: Month | None = None) -> list[Unbilled]:
         """Clients with billable time not yet invoiced in a month (default: last month)."""
-        chosen = month or Month.containing(self.today().replace(day=1) - timedelta(days=1))
+        chosen = month or Month.containing(self.today()).shifted(-1)
         period = Period.of_month(chosen)
         found = []
         with self._db.reading() as conn:

@@ -184,8 +184,8 @@ class PromiseService:
         to `last` (the client's dates), reading the entries once for all of them."""
         now = self._clock.now()
         with self._db.reading() as conn:
-            promised = {c.id: table.commitments(conn, c.id) for c in clients}
-            chosen = [c for c in clients if promised[c.id]]
+            promised = table.commitments_by_client(conn)
+            chosen = [c for c in clients if c.id in promised]
             if not chosen:
                 return {}
             # Wide enough for every zone: a day before `first` to two after `last`, in UTC.
@@ -211,13 +211,14 @@ class PromiseService:
         """Retainer hours used and left in a month (the VA's calendar month), counted as the
         invoice counts them: billable entries of billable task types that start in the month,
         each rounded as the client's billing says (a running one counts until now)."""
-        retainer = self.promises(client_id).retainer
+        with self._db.reading() as conn:
+            retainer = table.retainer(conn, client_id)
         if retainer is None:
             return None
         tz = self._settings.va_zone()
-        chosen = month or Month.containing(local_date(self._clock.now(), tz))
-        start, end = chosen.bounds(tz)
         now = self._clock.now()
+        chosen = month or Month.containing(local_date(now, tz))
+        start, end = chosen.bounds(tz)
         with self._db.reading() as conn:
             entries = list(entries_table.starting_between(conn, start, end))
             rounding = billing_table.client_billing(conn, client_id).rounding

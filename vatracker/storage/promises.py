@@ -62,9 +62,19 @@ def commitments(conn: sqlite3.Connection, client_id: int) -> tuple[Commitment, .
     rows = conn.execute(
         "SELECT * FROM commitments WHERE client_id = ? ORDER BY due_minute, id", (client_id,)
     ).fetchall()
-    return tuple(
-        Commitment(row["task_type_id"], _days(row["weekdays"]), row["due_minute"]) for row in rows
-    )
+    return tuple(_commitment(row) for row in rows)
+
+
+def commitments_by_client(conn: sqlite3.Connection) -> dict[int, tuple[Commitment, ...]]:
+    """Every client's commitments, read at once (clients without any are left out)."""
+    found: dict[int, list[Commitment]] = {}
+    for row in conn.execute("SELECT * FROM commitments ORDER BY client_id, due_minute, id"):
+        found.setdefault(row["client_id"], []).append(_commitment(row))
+    return {client_id: tuple(items) for client_id, items in found.items()}
+
+
+def _commitment(row: sqlite3.Row) -> Commitment:
+    return Commitment(row["task_type_id"], _days(row["weekdays"]), row["due_minute"])
 
 
 def replace_commitments(

@@ -127,17 +127,11 @@ class AvailabilityView(LazyView):
         services = self.session.services
         counts = services.requests.counts()
         rows, keys = [], []
-        first, last = picture.week.days[0], picture.week.days[-1]
+        days = picture.week.days
+        kept_by_client = services.promises.commitments_kept(clients, days[0], days[-1])
         for client in clients:
-            if client.id not in picture.windows and client.id not in picture.work:
-                continue
             work = picture.work.get(client.id)
-            statuses = [
-                day.status
-                for _name, days in services.promises.commitments_status(client, first, last)
-                for day in days
-            ]
-            decided = [s for s in statuses if s != "pending"]
+            kept = kept_by_client.get(client.id)
             requests = counts.get(client.id)
             usage = services.promises.retainer_usage(client.id)
             rows.append(
@@ -150,11 +144,7 @@ class AvailabilityView(LazyView):
                     format_hours_minutes(work.worked if work else 0),
                     format_hours_minutes(work.out_of_hours if work else 0),
                     format_hours_minutes(work.outside_client_windows if work else 0),
-                    (
-                        f"{decided.count('kept')} of {len(decided)}"
-                        if decided
-                        else ("not due yet" if statuses else "—")
-                    ),
+                    _kept_text(kept),
                     (
                         f"{requests.total} ({requests.outside_client_windows} outside)"
                         if requests
@@ -180,3 +170,11 @@ class AvailabilityView(LazyView):
         key = self.model.key_at(rows[0].row()) if rows else None
         if key is not None:
             self.boundaries_requested.emit(key)
+
+
+def _kept_text(kept: tuple[int, int] | None) -> str:
+    """Commitments kept of those due: "3 of 4", "not due yet", or "—" for none promised."""
+    if kept is None:
+        return "—"
+    done, due = kept
+    return f"{done} of {due}" if due else "not due yet"

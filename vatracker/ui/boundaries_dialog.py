@@ -39,12 +39,12 @@ class BoundariesDialog(QDialog):
         self.previous_button = QToolButton()
         self.previous_button.setText("◀")
         self.previous_button.setAccessibleName("Previous month")
-        self.previous_button.clicked.connect(lambda: self.show_month(self._shift(-1)))
+        self.previous_button.clicked.connect(lambda: self.show_month(self._month.shifted(-1)))
         self.month_label = QLabel()
         self.next_button = QToolButton()
         self.next_button.setText("▶")
         self.next_button.setAccessibleName("Next month")
-        self.next_button.clicked.connect(lambda: self.show_month(self._shift(1)))
+        self.next_button.clicked.connect(lambda: self.show_month(self._month.shifted(1)))
         self.facts_label = plain_label()
         self.facts_label.setObjectName("boundaryFacts")
         self.facts_label.setWordWrap(True)
@@ -70,10 +70,6 @@ class BoundariesDialog(QDialog):
         layout.addWidget(self.note_edit, 1)
         layout.addLayout(footer)
         self.show_month(month)
-
-    def _shift(self, months: int) -> Month:
-        index = self._month.year * 12 + self._month.number - 1 + months
-        return Month(index // 12, index % 12 + 1)
 
     def show_month(self, month: Month) -> None:
         self._month = month

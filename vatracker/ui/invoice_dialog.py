@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -63,9 +63,7 @@ class InvoiceDialog(QDialog):
             self.client_box.addItem(client.name, client.id)
         if client_id is not None:
             self.client_box.setCurrentIndex(max(0, self.client_box.findData(client_id)))
-        self._month = month or Month.containing(
-            services.invoices.today().replace(day=1) - timedelta(days=1)
-        )
+        self._month = month or Month.containing(services.invoices.today()).shifted(-1)
         self.previous_button = QToolButton()
         self.previous_button.setText("◀")
         self.previous_button.setAccessibleName("Previous month")
@@ -221,8 +219,7 @@ class InvoiceDialog(QDialog):
         self.preview.setDocument(text_document)
 
     def _shift(self, months: int) -> None:
-        index = self._month.year * 12 + self._month.number - 1 + months
-        self._month = Month(index // 12, index % 12 + 1)
+        self._month = self._month.shifted(months)
         self._show_month_in_date_edits()
         self.refresh()
 

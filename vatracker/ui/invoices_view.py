@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -66,7 +64,7 @@ class InvoicesView(LazyView):
 
     def last_month(self) -> Month:
         today = self.session.services.invoices.today()
-        return Month.containing(today.replace(day=1) - timedelta(days=1))
+        return Month.containing(today).shifted(-1)
 
     def redraw(self) -> None:
         services = self.session.services
