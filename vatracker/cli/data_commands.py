@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -14,7 +13,6 @@ from ..importing import DateOrder, Format
 from ..reports.import_preview import plan_lines
 from ..services.backups import restore_over_damaged
 from ..services.container import Services
-from ..services.export import EXPORT_DOCUMENT
 from ..services.importing import ImportOptions
 from .output import EXIT_OK, print_json, print_table
 
@@ -95,9 +93,7 @@ def export(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     if target.suffix.lower() == ".json":
         summary = services.export.export_json(target)
     else:
-        summary = services.export.export_csv(target)
-        document = services.export.export_json(target / EXPORT_DOCUMENT)
-        summary = replace(summary, paths=(*summary.paths, *document.paths))
+        summary = services.export.export_folder(target)
     for path in summary.paths:
         print(f"Wrote {path}", file=out)
     return EXIT_OK

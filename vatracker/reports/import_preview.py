@@ -6,20 +6,15 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from ..domain.entries import format_duration
-from ..importing import Format
+from ..importing.formats import SPECS
 from ..services.importing import ImportPlan
 
-FORMAT_NAMES = {
-    Format.TOGGL: "Toggl Track",
-    Format.CLOCKIFY: "Clockify",
-    Format.HARVEST: "Harvest",
-    Format.KIMAI: "Kimai",
-    Format.VATRACKER: "VA Tracker",
-}
+FORMAT_NAMES = {spec.format: spec.title for spec in SPECS}
 
 
-def plan_lines(plan: ImportPlan, tz: ZoneInfo) -> list[str]:
-    """The preview in words: the same lines for the command line and the window."""
+def plan_lines(plan: ImportPlan, tz: ZoneInfo, *, mappings: bool = True) -> list[str]:
+    """The preview in words: the same lines for the command line and the window (which shows
+    where clients and tasks go in a table of its own, so leaves those lines out)."""
     lines = [f"{plan.path.name}: a {FORMAT_NAMES[plan.format]} export, times read in {plan.zone}."]
     lines += plan.notes
     span = ""
@@ -36,8 +31,8 @@ def plan_lines(plan: ImportPlan, tz: ZoneInfo) -> list[str]:
             f"{plan.overlapping:,} of the new entries overlap time already recorded; they are "
             "imported and flagged ⚠ in the day view."
         )
-    for kind, mappings in (("Client", plan.clients), ("Task type", plan.tasks)):
-        for m in mappings:
+    for kind, chosen in (("Client", plan.clients), ("Task type", plan.tasks)) if mappings else ():
+        for m in chosen:
             arrow = m.source if m.source == m.target else f"{m.source} → {m.target}"
             state = "existing" if m.exists else "new"
             lines.append(f"{kind} {arrow} ({state}, {m.rows:,} rows)")

@@ -71,18 +71,10 @@ class TrendData(StackedData):
 
 
 @dataclass(frozen=True)
-class DaysData:
-    title: str
-    labels: list[str]
-    series: list[Series]  # kinds: inside, outside (own hours)
-    own_hours: list[float]
+class DaysData(StackedData):
+    """series kinds: inside, outside (own hours)"""
 
-    @property
-    def totals(self) -> list[float]:
-        return [
-            sum(s.values[kind][i] for s in self.series for kind in s.values)
-            for i in range(len(self.labels))
-        ]
+    own_hours: list[float]
 
 
 def _colour(client: ReviewClient, index: int) -> str:

@@ -19,6 +19,7 @@ from ..domain.zones import local_date
 from ..storage import restore as restoring
 from ..storage.backups import (
     BackupFile,
+    backup_names,
     backups_folder,
     list_backups,
     remove_backup,
@@ -61,8 +62,8 @@ class BackupService:
         tz = self._settings.va_zone()
         today = local_date(self._clock.now(), tz)
         return not any(
-            backup.kind is BackupKind.DAILY and local_date(backup.taken, tz) == today
-            for backup in self.backups()
+            kind is BackupKind.DAILY and local_date(taken, tz) == today
+            for _path, taken, kind, _size in backup_names(self.folder)
         )
 
     def backup_job(self, kind: BackupKind = BackupKind.MANUAL) -> Callable[[], BackupResult]:
@@ -88,12 +89,9 @@ class BackupService:
         backed up first. A file that fails a check changes nothing."""
         with tempfile.TemporaryDirectory(dir=self._db.path.parent) as staging_folder:
             staging = Path(staging_folder) / "restore.sqlite3"
-            try:
-                entries = restoring.stage(candidate, staging)
-                kept = self.back_up(BackupKind.BEFORE_RESTORE).path
-                restoring.replace_contents(staging, self._db.conn)
-            finally:
-                restoring.discard(staging)
+            entries = restoring.stage(candidate, staging)
+            kept = self.back_up(BackupKind.BEFORE_RESTORE).path
+            restoring.replace_contents(staging, self._db.conn)
         return RestoreResult(candidate, entries, kept)
 
 

@@ -15,7 +15,7 @@ import math
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, TypeGuard
@@ -67,7 +67,18 @@ class ExportService:
     def export_json(self, path: Path) -> ExportSummary:
         """Write the whole database to `path`; an earlier file of that name stays until the new
         one is complete."""
-        with dump.snapshot(self._db) as conn, replaced_when_complete(path) as stream:
+        with dump.snapshot(self._db) as conn:
+            return self._write_json(conn, path)
+
+    def export_folder(self, folder: Path) -> ExportSummary:
+        """Every CSV file and the JSON document in `folder`, all from one read of the data."""
+        with dump.snapshot(self._db) as conn:
+            csv_files = self._write_csv(conn, folder)
+            document = self._write_json(conn, folder / EXPORT_DOCUMENT)
+        return replace(csv_files, paths=(*csv_files.paths, *document.paths))
+
+    def _write_json(self, conn: sqlite3.Connection, path: Path) -> ExportSummary:
+        with replaced_when_complete(path) as stream:
             counts = _write_document(stream, conn, self._header(conn))
         return ExportSummary((path,), counts)
 
@@ -114,21 +125,24 @@ class ExportService:
 
     def export_csv(self, folder: Path) -> ExportSummary:
         """Write one CSV file per kind of data into `folder` (created, private, if missing)."""
+        with dump.snapshot(self._db) as conn:
+            return self._write_csv(conn, folder)
+
+    def _write_csv(self, conn: sqlite3.Connection, folder: Path) -> ExportSummary:
         _make_folder(folder)
         written: list[Path] = []
         counts: dict[str, int] = {}
-        with dump.snapshot(self._db) as conn:
-            records = _Records(conn, self._clock.now())
-            for name, columns, read in CSV_FILES:
-                path = folder / name
-                rows = dump.Counted(read(records))
-                try:
-                    with replaced_when_complete(path) as stream:
-                        write_csv(stream, columns, rows)
-                except StorageError as exc:
-                    raise StorageError(f"{exc} {_csv_progress(written, name)}") from exc
-                written.append(path)
-                counts[path.stem] = rows.count
+        records = _Records(conn, self._clock.now())
+        for name, columns, read in CSV_FILES:
+            path = folder / name
+            rows = dump.Counted(read(records))
+            try:
+                with replaced_when_complete(path) as stream:
+                    write_csv(stream, columns, rows)
+            except StorageError as exc:
+                raise StorageError(f"{exc} {_csv_progress(written, name)}") from exc
+            written.append(path)
+            counts[path.stem] = rows.count
         return ExportSummary(tuple(written), counts)
 
 

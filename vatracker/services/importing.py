@@ -23,6 +23,7 @@ from ..domain.backup_policy import BackupKind
 from ..domain.catalog import Client, TaskType
 from ..domain.colours import next_colour
 from ..domain.currencies import MINOR_DIGITS
+from ..domain.entries import LONG_ENTRY_SECONDS
 from ..domain.errors import ImportFileError, NeedsConfirmation
 from ..domain.money import to_minor
 from ..domain.text import check_name
@@ -34,7 +35,6 @@ from ..storage.entries import longest_seconds
 from .backups import BackupService
 from .settings import SettingsService
 
-LONG_ENTRY_SECONDS = 24 * 3600
 DEFAULT_TASK = "General"
 NO_CLIENT = "No client"
 SAMPLE_ROWS = 12

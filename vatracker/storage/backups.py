@@ -75,7 +75,16 @@ def write_backup(source: Path, folder: Path, kind: BackupKind, now: Instant) -> 
 
 
 def list_backups(folder: Path) -> list[BackupFile]:
-    """The backups in `folder`, newest first (files that are not backups are left out)."""
+    """The backups in `folder`, newest first, each opened to count its entries."""
+    return [
+        BackupFile(path, taken, kind, size, entry_count(path))
+        for path, taken, kind, size in backup_names(folder)
+    ]
+
+
+def backup_names(folder: Path) -> list[tuple[Path, Instant, BackupKind, int]]:
+    """The backups in `folder` by their names alone (path, taken, kind, size), newest first;
+    files that are not backups are left out, and none is opened."""
     found = []
     try:
         candidates = list(folder.iterdir())
@@ -91,8 +100,8 @@ def list_backups(folder: Path) -> list[BackupFile]:
         except (ValueError, OSError):
             continue
         taken = int(datetime.strptime(match["taken"], _STAMP).replace(tzinfo=UTC).timestamp())
-        found.append(BackupFile(path, taken, kind, size, entry_count(path)))
-    return sorted(found, key=lambda backup: (backup.taken, backup.path.name), reverse=True)
+        found.append((path, taken, kind, size))
+    return sorted(found, key=lambda found: (found[1], found[0].name), reverse=True)
 
 
 def entry_count(path: Path) -> int | None:

@@ -9,7 +9,7 @@ table VA Tracker does not know, is refused, as such objects would run with the V
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing, suppress
+from contextlib import closing
 from functools import lru_cache
 from pathlib import Path
 
@@ -128,9 +128,3 @@ def reference_schema() -> frozenset[tuple[str, str, str]]:
     with closing(sqlite3.connect(":memory:", isolation_level=None)) as conn:
         migrate(conn)
         return schema_of(conn)
-
-
-def discard(staging: Path) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        with suppress(OSError):
-            staging.with_name(staging.name + suffix).unlink(missing_ok=True)

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..domain.errors import VATrackerError
-from ..services.export import EXPORT_DOCUMENT
 from .messages import show_error
 from .session import Session
 
@@ -27,8 +26,7 @@ def export_to(parent: QWidget, session: Session, folder: Path) -> Path | None:
     target = folder / f"VA Tracker export {date.today():%Y-%m-%d}"
     services = session.services
     try:
-        summary = services.export.export_csv(target)
-        services.export.export_json(target / EXPORT_DOCUMENT)
+        summary = services.export.export_folder(target)
     except VATrackerError as exc:
         show_error(parent, "Export", str(exc))
         return None

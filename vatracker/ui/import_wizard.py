@@ -190,9 +190,7 @@ class ImportWizard(QDialog):
 
     def _fill(self, plan: ImportPlan) -> None:
         tz = self.session.zone
-        lines = [
-            line for line in plan_lines(plan, tz) if not line.startswith(("Client ", "Task type "))
-        ]
+        lines = plan_lines(plan, tz, mappings=False)
         self.summary.setText("\n".join(lines))
         services = self.session.services
         clients = [c.name for c in services.catalog.clients()]
