@@ -8,7 +8,6 @@ from importlib import import_module
 from typing import Any
 
 from .. import __version__
-from ..domain.invoicing import Rounding
 from . import catalog_commands as catalog
 from . import timer_commands as timer
 from .options import Parser, data_dir_option
@@ -326,7 +325,7 @@ def _add_client_commands(commands: argparse._SubParsersAction[Parser], common: P
     billing.add_argument("--email")
     billing.add_argument(
         "--rounding",
-        choices=[r.value for r in Rounding],
+        choices=("none", "1", "6", "15"),  # Rounding's values, without its module
         help="round each entry up to 1, 6 or 15 minutes, or none",
     )
     billing.add_argument(

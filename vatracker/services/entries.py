@@ -26,7 +26,6 @@ from ..domain.errors import InvalidInput
 from ..domain.zones import Instant, day_bounds, to_local
 from ..storage import catalog as catalog_table
 from ..storage import entries as table
-from ..storage import invoices as invoices_table
 from ..storage.database import Database
 from .settings import SettingsService
 
@@ -198,6 +197,8 @@ class EntryService:
             assert expected.id is not None
             stored = table.get(conn, expected.id)
             if stored is not None and stored.invoice_id is not None:
+                from ..storage import invoices as invoices_table  # rare: loads json
+
                 number = invoices_table.numbers(conn, [stored.invoice_id])[stored.invoice_id]
                 raise InvalidInput(
                     f"Entry #{expected.id} is on invoice {number}, which is issued: it cannot "

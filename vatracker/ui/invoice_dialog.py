@@ -286,7 +286,7 @@ class InvoiceDialog(QDialog):
         """Write the PDF and/or the lines and timesheet CSV files; returns where they went."""
         logo = self.session.services.billing.image(self.document["business"]["logo_sha256"])
         timesheet = None if csv is None else csv.with_name(csv.stem + " timesheet.csv")
-        written = self.session.write(
+        written = self.session.attempt(
             lambda: export_invoice(
                 self.document,
                 logo=logo,

@@ -158,12 +158,13 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
 
     def _build_tab(self, index: int) -> None:
+        """Build a tab as it is first chosen; showing it reads its data (LazyView)."""
         if index == AVAILABILITY_TAB:
-            self.availability_view.refresh()
+            _ = self.availability_view
         elif index == INVOICES_TAB:
-            self.invoices_view.refresh()
+            _ = self.invoices_view
         elif index == REVIEW_TAB:
-            self.review_view.refresh()
+            _ = self.review_view
 
     # Actions and menus -------------------------------------------------------------------
 
@@ -629,7 +630,7 @@ class MainWindow(QMainWindow):
         from .invoice_dialog import InvoiceDialog
 
         services = self.session.services
-        invoice = self.session.write(lambda: services.invoices.invoice(number))
+        invoice = self.session.attempt(lambda: services.invoices.invoice(number))
         if invoice is not None:
             InvoiceDialog(
                 self.session, services.catalog.clients(), invoice=invoice, parent=self

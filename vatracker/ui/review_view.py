@@ -218,7 +218,6 @@ class ReviewView(LazyView):
     def _weeks_changed(self) -> None:
         weeks = self.weeks_box.value()
         self.session.write(lambda: self.session.services.review.set_weeks_shown(weeks))
-        self.refresh()
 
     # Exporting -----------------------------------------------------------------------------
 
@@ -238,7 +237,7 @@ class ReviewView(LazyView):
                         save(review, png_folder / default_name(review, chart, ".png"), chart)
                     )
 
-        self.session.write(write)
+        self.session.attempt(write)
         if written:
             self.session.notice.emit(f"Saved {', '.join(p.name for p in written)}")
         return written

@@ -50,7 +50,7 @@ class Session(QObject):
         return self.services.clock.now()
 
     def running(self) -> Entry | None:
-        return self._call(self.services.timer.running)
+        return self.attempt(self.services.timer.running)
 
     def start_ticking(self) -> None:
         self._timer.start()
@@ -79,11 +79,12 @@ class Session(QObject):
 
     def write(self, action: Callable[[], T]) -> T | None:
         """Run a change; then every view refreshes, and on failure the user is told why."""
-        result = self._call(action)
+        result = self.attempt(action)
         self.refresh()
         return result
 
-    def _call(self, action: Callable[[], T]) -> T | None:
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run something that changes no data (a read, a file export); a failure is told."""
         try:
             return action()
         except VATrackerError as exc:
@@ -92,7 +93,7 @@ class Session(QObject):
 
     def refresh(self) -> None:
         """Re-read settings and tell every view to show the data afresh."""
-        self._zone = self._call(self.services.settings.va_zone) or self._zone
+        self._zone = self.attempt(self.services.settings.va_zone) or self._zone
         self._data_version = self.services.db.data_version()
         self.changed.emit()
 
@@ -114,7 +115,7 @@ class Session(QObject):
         """Record the heartbeat, or report the unseen stretch instead (once at a time)."""
         if self._asking_about_gap:
             return
-        gap = self._call(self.services.timer.heartbeat)
+        gap = self.attempt(self.services.timer.heartbeat)
         self._last_beat = self.now()
         if gap is not None:
             self._asking_about_gap = True

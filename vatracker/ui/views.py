@@ -40,8 +40,10 @@ class LazyView(QWidget):
         raise NotImplementedError
 
     def showEvent(self, event: QShowEvent) -> None:
+        """Read afresh each time the VA turns to the tab; after the window was only restored
+        (a spontaneous show), only if something changed meanwhile."""
         super().showEvent(event)
-        if self._stale:
+        if self._stale or not event.spontaneous():
             self.refresh()
 
 
