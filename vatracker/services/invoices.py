@@ -13,14 +13,13 @@ from ..domain.catalog import Client
 from ..domain.entries import Entry
 from ..domain.errors import InvalidInput
 from ..domain.invoice_document import Period, invoice_document
-from ..domain.invoicing import Billing, Draft, draft_invoice, format_number, hours_of
+from ..domain.invoicing import Draft, draft_invoice, format_number, hours_of
 from ..domain.weeks import Month
 from ..domain.zones import day_bounds, local_date
 from ..storage import billing as billing_table
 from ..storage import catalog as catalog_table
 from ..storage import entries as entries_table
 from ..storage import invoices as table
-from ..storage import promises as promises_table
 from ..storage.database import Database
 from ..storage.invoices import Invoice
 from .settings import SettingsService
@@ -116,20 +115,13 @@ class InvoiceService:
         others = {numbers[invoice_id]: count for invoice_id, count in on_invoices.items()}
         billing = billing_table.client_billing(conn, client_id)
         business = billing_table.business_profile(conn)
-        retainer = promises_table.retainer(conn, client_id)
+        terms = billing_table.client_terms(conn, client)
+        retainer = terms.retainer
         months = period.whole_months()
         task_types = catalog_table.task_types(conn)
         draft = draft_invoice(
             mine,
-            Billing(
-                currency=client.currency,
-                rate_minor=client.rate_minor,
-                task_rates=billing.task_rates,
-                rounding=billing.rounding,
-                trying_as_section=billing.trying_as_section,
-                tax_applicable=billing.tax_applicable,
-                retainer=retainer,
-            ),
+            terms,
             {t.id: t.name for t in task_types},
             business.tax,
             tz,
@@ -262,15 +254,30 @@ class InvoiceService:
         """Clients with billable time not yet invoiced in a month (default: last month)."""
         chosen = month or Month.containing(self.today()).shifted(-1)
         period = Period.of_month(chosen)
+        tz = self._settings.va_zone()
+        start = day_bounds(period.first, tz)[0]
+        end = day_bounds(period.last + timedelta(days=1), tz)[0]
         found = []
         with self._db.reading() as conn:
-            clients = catalog_table.clients(conn)
-            for client in clients:
-                prepared = self._draft(conn, client.id, period, self.today())
-                if prepared.draft.billable_seconds:
-                    found.append(
-                        Unbilled(
-                            client, prepared.draft.billable_seconds, prepared.draft.total_minor
-                        )
-                    )
+            # Read once for all clients: the month's entries, the task types, the tax.
+            unbilled: dict[int, list[Entry]] = {}
+            for entry in entries_table.starting_between(conn, start, end):
+                if entry.invoice_id is None and not entry.running:
+                    unbilled.setdefault(entry.client_id, []).append(entry)
+            task_types = catalog_table.task_types(conn)
+            tax = billing_table.business_profile(conn).tax
+            for client in catalog_table.clients(conn):
+                if client.id not in unbilled:
+                    continue
+                draft = draft_invoice(
+                    unbilled[client.id],
+                    billing_table.client_terms(conn, client),
+                    {t.id: t.name for t in task_types},
+                    tax,
+                    tz,
+                    non_billable_task_types={t.id for t in task_types if not t.billable},
+                    retainer_months=1,
+                )
+                if draft.billable_seconds:
+                    found.append(Unbilled(client, draft.billable_seconds, draft.total_minor))
         return found

@@ -55,7 +55,6 @@ from ..domain.weeks import Month, Week
 from ..domain.zones import Instant, day_bounds, local_date, zone
 from ..storage import billing as billing_table
 from ..storage import catalog as catalog_table
-from ..storage import promises as promises_table
 from ..storage import review as sums
 from ..storage import settings as settings_table
 from ..storage.database import Database
@@ -237,8 +236,11 @@ class ReviewService:
             switches = sums.switches_by_day(conn, plan.day_keyed(), now)
             runs = sums.work_runs(conn, judged_start, week_end, BREAK_SECONDS, now)
             clients = catalog_table.clients(conn)
-            week_prices = _prices(conn, clients, Span(week_start, week_end), now, months=None)
-            month_prices = _prices(conn, clients, plan.month_span, now, months=1)
+            terms = {c.id: billing_table.client_terms(conn, c) for c in clients}
+            week_prices = _prices(
+                conn, clients, terms, Span(week_start, week_end), now, months=None
+            )
+            month_prices = _prices(conn, clients, terms, plan.month_span, now, months=1)
         picture = self._promises.week(chosen)
         promised = self._promised_per_week(weeks, tz)
         week_key = plan.WEEK + len(weeks) - 1
@@ -347,6 +349,7 @@ class _Prices:
 def _prices(
     conn: sqlite3.Connection,
     clients: list[Client],
+    terms: dict[int, Billing],
     span: Span,
     now: Instant,
     *,
@@ -358,27 +361,19 @@ def _prices(
     amounts: dict[int, int | None] = {}
     retainer_hours = {}
     for client in clients:
-        retainer = promises_table.retainer(conn, client.id)
-        if retainer is not None:
-            retainer_hours[client.id] = retainer.included_minutes * 60 * (months or 1)
+        billing = terms[client.id]
+        if billing.retainer is not None:
+            retainer_hours[client.id] = billing.retainer.included_minutes * 60 * (months or 1)
             if months is None:
                 amounts[client.id] = None
                 continue
-        billing = billing_table.client_billing(conn, client.id)
         amounts[client.id] = billed_amount(
             {
                 (task, trying): s
                 for (owner, task, trying), s in billed.items()
                 if owner == client.id
             },
-            Billing(
-                currency=client.currency,
-                rate_minor=client.rate_minor,
-                task_rates=billing.task_rates,
-                rounding=billing.rounding,
-                trying_as_section=billing.trying_as_section,
-                retainer=retainer,
-            ),
+            billing,
             months=months or 1,
         )
     by_client: dict[int, int] = {}

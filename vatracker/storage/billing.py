@@ -7,7 +7,9 @@ import sqlite3
 from decimal import Decimal
 
 from ..domain.business import BusinessProfile, ClientBilling
-from ..domain.invoicing import Rounding, Tax
+from ..domain.catalog import Client
+from ..domain.invoicing import Billing, Rounding, Tax
+from . import promises as promises_table
 from . import settings as settings_table
 
 _PROFILE_KEYS = {
@@ -41,6 +43,20 @@ def client_billing(conn: sqlite3.Connection, client_id: int) -> ClientBilling:
         trying_as_section=bool(row["trying_as_section"]),
         tax_applicable=bool(row["tax_applicable"]),
         task_rates=rates,
+    )
+
+
+def client_terms(conn: sqlite3.Connection, client: Client) -> Billing:
+    """How `client`'s time is priced: rate, task rates, rounding, trying, tax and retainer."""
+    billing = client_billing(conn, client.id)
+    return Billing(
+        currency=client.currency,
+        rate_minor=client.rate_minor,
+        task_rates=billing.task_rates,
+        rounding=billing.rounding,
+        trying_as_section=billing.trying_as_section,
+        tax_applicable=billing.tax_applicable,
+        retainer=promises_table.retainer(conn, client.id),
     )
 
 
