@@ -12,7 +12,14 @@ class InvalidInput(VATrackerError):
 
 
 class NeedsConfirmation(InvalidInput):
-    """Allowed, but unusual enough that the user must say they meant it (e.g. a 30-hour entry)."""
+    """Allowed, but unusual enough that the user must say they meant it (e.g. a 30-hour entry).
+
+    `option` names what saying yes sets (e.g. "allow_long"), for callers that ask and retry.
+    """
+
+    def __init__(self, message: str, option: str = "") -> None:
+        super().__init__(message)
+        self.option = option
 
 
 class StorageError(VATrackerError):

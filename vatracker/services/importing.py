@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -23,13 +23,14 @@ from ..domain.backup_policy import BackupKind
 from ..domain.catalog import Client, TaskType
 from ..domain.colours import next_colour
 from ..domain.currencies import MINOR_DIGITS
-from ..domain.entries import LONG_ENTRY_SECONDS
+from ..domain.entries import LONG_ENTRY_SECONDS, Entry, Outcome
 from ..domain.errors import ImportFileError, NeedsConfirmation
 from ..domain.money import to_minor
 from ..domain.text import check_name
 from ..domain.zones import Instant, instant_of, offset_at, zone
 from ..importing import MAX_PLAIN_SIZE, DateOrder, Format, ImportSource, SourceRow
 from ..storage import catalog as catalog_table
+from ..storage import entries as entries_table
 from ..storage.database import Database
 from ..storage.entries import longest_seconds
 from .backups import BackupService
@@ -50,6 +51,14 @@ class ImportOptions:
     #: A name in the file → the VA Tracker client or task type it goes to (else the same name).
     client_names: dict[str, str] = field(default_factory=dict)
     task_names: dict[str, str] = field(default_factory=dict)
+
+    def confirmed(self, option: str) -> ImportOptions:
+        """These options with the VA's yes to a NeedsConfirmation's `option`."""
+        return replace(
+            self,
+            allow_large=self.allow_large or option == "allow_large",
+            allow_long=self.allow_long or option == "allow_long",
+        )
 
 
 @dataclass(frozen=True)
@@ -189,7 +198,8 @@ class ImportService:
             raise NeedsConfirmation(
                 f"{len(long_lines)} entr{'y is' if len(long_lines) == 1 else 'ies are'} over 24 "
                 f"hours long (first on line {long_lines[0]}). Check them in the file; import "
-                "anyway only if they are right (--allow-long)."
+                "anyway only if they are right (--allow-long).",
+                option="allow_long",
             )
         if plan.rows == 0:
             raise ImportFileError(f"{source.path.name} has a header but no time entries.")
@@ -212,7 +222,8 @@ class ImportService:
         if size > MAX_PLAIN_SIZE and not options.allow_large:
             raise NeedsConfirmation(
                 f"{path.name} is {size / 1024**2:,.0f} MB, larger than any usual export. "
-                "Import it anyway only if it is the right file (--allow-large)."
+                "Import it anyway only if it is the right file (--allow-large).",
+                option="allow_large",
             )
         return ImportSource.open(path, options.format, options.date_order), tz
 
@@ -342,22 +353,20 @@ class _Writer:
         client_id = self._client(entry)
         task = self._task(entry)
         billable = task.billable if entry.billable is None else entry.billable
-        self._conn.execute(
-            "INSERT INTO entries (client_id, task_type_id, start_utc, start_offset, end_utc,"
-            " end_offset, zone, outcome, findings, note, billable)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                client_id,
-                task.id,
-                entry.start,
-                entry.start_offset,
-                entry.end,
-                entry.end_offset,
-                entry.zone,
-                entry.outcome,
-                entry.findings,
-                entry.note,
-                int(billable),
+        entries_table.insert(
+            self._conn,
+            Entry(
+                client_id=client_id,
+                task_type_id=task.id,
+                start=entry.start,
+                start_offset=entry.start_offset,
+                end=entry.end,
+                end_offset=entry.end_offset,
+                zone=entry.zone,
+                outcome=Outcome(entry.outcome),
+                findings=entry.findings,
+                note=entry.note,
+                billable=billable,
             ),
         )
 

@@ -178,9 +178,7 @@ class ImportWizard(QDialog):
             except NeedsConfirmation as exc:
                 if not ask(self, "Import", str(exc), "Import anyway"):
                     return None
-                long = "24 hours" in str(exc)
-                options = replace(options, allow_long=options.allow_long or long)
-                options = replace(options, allow_large=options.allow_large or not long)
+                options = options.confirmed(exc.option)
                 continue
             except VATrackerError as exc:
                 self.error_label.show_error(str(exc))
