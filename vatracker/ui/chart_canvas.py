@@ -124,7 +124,7 @@ class ChartCanvas(QWidget):
         self,
         draw: Callable[..., None],
         data: Any,
-        legend: list[LegendEntry] | None = None,
+        legend: list[LegendEntry],
     ) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
@@ -135,12 +135,8 @@ class ChartCanvas(QWidget):
             self._layout.setStretchFactor(self.canvas, 1)
             self._placeholder.deleteLater()
         self.data = data
-        if legend is None:
-            draw(self.canvas.figure, data)
-        else:
-            draw(self.canvas.figure, data, legend="none")
-            self.legend.set_entries(legend)
-        self.legend.setVisible(legend is not None)
+        draw(self.canvas.figure, data, legend="none")  # the legend is painted by Qt beside it
+        self.legend.set_entries(legend)
         # Drawn now rather than when idle: what the VA waits for is over when this returns.
         self.canvas.draw()  # type: ignore[no-untyped-call]
 

@@ -88,10 +88,8 @@ class InvoicesView(LazyView):
                     f"{i.due_on:%d %b %Y}",
                 ]
                 for i in invoices
-            ],
-            keys=[i.id for i in invoices],
+            ]
         )
-        self._numbers = [i.number for i in invoices]
         month = self.last_month()
         unbilled = services.invoices.unbilled(month)
         self.unbilled_model.set_rows(
@@ -117,7 +115,7 @@ class InvoicesView(LazyView):
     def _open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            self.open_requested.emit(self._numbers[rows[0].row()])
+            self.open_requested.emit(self.model.index(rows[0].row(), 0).data())  # the number
 
     def _invoice_unbilled(self) -> None:
         rows = self.unbilled_table.selectionModel().selectedRows()

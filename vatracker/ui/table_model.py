@@ -21,18 +21,11 @@ class TextTableModel(QAbstractTableModel):
         self._text_columns = set(text_columns)
         self._rows: list[list[str]] = []
         self._keys: list[int] = []
-        self._tooltips: list[str | None] = []
 
-    def set_rows(
-        self,
-        rows: Sequence[Sequence[str]],
-        keys: Sequence[int] = (),
-        tooltips: Sequence[str | None] = (),
-    ) -> None:
+    def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[int] = ()) -> None:
         self.beginResetModel()
         self._rows = [list(row) for row in rows]
         self._keys = list(keys)
-        self._tooltips = list(tooltips) or [None] * len(self._rows)
         self.endResetModel()
 
     def key_at(self, row: int) -> int | None:
@@ -56,8 +49,6 @@ class TextTableModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltips[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() not in self._text_columns:
             return _RIGHT
         return None
