@@ -19,10 +19,11 @@ from .ui.main_window import MainWindow
 from .ui.messages import show_error
 from .ui.session import Session
 from .ui.single_instance import SingleInstance
+from .ui.theme import Appearance
 from .ui.tray import Tray
 
-#: Set to print "ready" and quit as soon as the window is up and the event loop runs: for
-#: start-up benchmarks and smoke tests of installed bundles.
+#: Set to print the window's title, then "ready", and quit as soon as the window is up and the
+#: event loop runs: for start-up benchmarks and smoke tests of installed bundles.
 QUIT_WHEN_READY = "VATRACKER_QUIT_WHEN_READY"
 
 
@@ -41,7 +42,12 @@ def build_window(
     app: QApplication, services: Services, folder: Path
 ) -> tuple[MainWindow, Tray | None]:
     """The window and, where the desktop has a tray, its icon, wired together."""
+    appearance = Appearance.of(app)
+    appearance.set_choice(services.settings.appearance())
     session = Session(services)
+    session.changed.connect(
+        lambda: appearance.set_choice(session.attempt(services.settings.appearance) or "system")
+    )
     window = MainWindow(session, folder)
     window.quit_requested.connect(app.quit)
     tray = None
@@ -56,6 +62,7 @@ def build_window(
             parent=window,
         )
         window.timer_state_changed.connect(tray.show_state)
+        window.nudges.nudged.connect(tray.notify)
         session.ticked.connect(lambda: tray.tick(session.now()))
         window.hidden_to_tray.connect(
             lambda: tray.icon.showMessage(
@@ -120,7 +127,7 @@ def _run_window(app: QApplication, instance: SingleInstance, folder: Path) -> in
     window.show_warnings(*window.care.warnings())
     QTimer.singleShot(0, window.session.check_gap_and_beat)
     if os.environ.get(QUIT_WHEN_READY):
-        QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+        QTimer.singleShot(0, lambda: _report_ready_and_quit(app, window))
     else:
         QTimer.singleShot(0, window.care.start)  # the full integrity check, in a thread
     QTimer.singleShot(0, instance.listen)  # after the first paint: it loads QtNetwork
@@ -128,9 +135,16 @@ def _run_window(app: QApplication, instance: SingleInstance, folder: Path) -> in
         return app.exec()
     finally:
         instance.activation_requested.disconnect(window.show_and_raise)
+        window.memory.save(window)
         window.session.stop_ticking()
         window.care.stop()
         services.close()
         if tray is not None:
             tray.hide()
         window.deleteLater()
+
+
+def _report_ready_and_quit(app: QApplication, window: MainWindow) -> None:
+    print(f"title: {window.windowTitle()}", flush=True)  # shows a running timer, if any
+    print("ready", flush=True)
+    app.quit()

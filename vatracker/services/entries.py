@@ -84,6 +84,11 @@ class EntryService:
         with self._db.reading() as conn:
             return table.recent_pairs(conn)
 
+    def last_end(self) -> Instant | None:
+        """When the latest finished entry ended (not later than now)."""
+        with self._db.reading() as conn:
+            return table.last_end(conn, self._clock.now())
+
     def describe(self, entry: Entry, tz: ZoneInfo | None = None) -> str:
         """ "#12 Acme · Inbox management, 2026-03-02 09:00 to 10:30", for messages."""
         tz = tz or self._settings.va_zone()

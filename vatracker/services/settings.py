@@ -1,14 +1,21 @@
-"""The VA's own settings (for now, their time zone)."""
+"""The VA's own settings: their time zone, the nudges they want, and the look of the app."""
 
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from ..domain.errors import InvalidInput
+from ..domain.nudges import NudgeSettings
 from ..domain.zones import system_zone_name, zone
 from ..storage import settings as settings_table
 from ..storage.database import Database
 
 TIMEZONE_KEY = "timezone"
+_LONG_TIMER, _PAST_HOURS = "nudge_long_timer_minutes", "nudge_past_own_hours"
+_IDLE, _IDLE_MINUTES = "nudge_idle_reminder", "nudge_idle_minutes"
+APPEARANCE_KEY = "appearance"
+#: Follow the system's light or dark setting, or keep one.
+APPEARANCES = ("system", "light", "dark")
 
 
 class SettingsService:
@@ -29,3 +36,39 @@ class SettingsService:
         value = None if name is None or not name.strip() else zone(name).key
         with self._db.transaction() as conn:
             settings_table.put(conn, TIMEZONE_KEY, value)
+
+    def nudges(self) -> NudgeSettings:
+        defaults = NudgeSettings()
+        with self._db.reading() as conn:
+            stored = {
+                key: settings_table.get(conn, key)
+                for key in (_LONG_TIMER, _PAST_HOURS, _IDLE, _IDLE_MINUTES)
+            }
+        try:
+            return NudgeSettings(
+                long_timer_minutes=int(stored[_LONG_TIMER] or defaults.long_timer_minutes),
+                past_own_hours=(stored[_PAST_HOURS] or str(int(defaults.past_own_hours))) == "1",
+                idle_reminder=(stored[_IDLE] or str(int(defaults.idle_reminder))) == "1",
+                idle_minutes=int(stored[_IDLE_MINUTES] or defaults.idle_minutes),
+            )
+        except (ValueError, InvalidInput):
+            return defaults  # a value edited by hand into nonsense: the defaults, not a crash
+
+    def set_nudges(self, nudges: NudgeSettings) -> None:
+        with self._db.transaction() as conn:
+            settings_table.put(conn, _LONG_TIMER, str(nudges.long_timer_minutes))
+            settings_table.put(conn, _PAST_HOURS, str(int(nudges.past_own_hours)))
+            settings_table.put(conn, _IDLE, str(int(nudges.idle_reminder)))
+            settings_table.put(conn, _IDLE_MINUTES, str(nudges.idle_minutes))
+
+    def appearance(self) -> str:
+        """ "system", "light" or "dark"."""
+        with self._db.reading() as conn:
+            stored = settings_table.get(conn, APPEARANCE_KEY)
+        return stored if stored in APPEARANCES else "system"
+
+    def set_appearance(self, appearance: str) -> None:
+        if appearance not in APPEARANCES:
+            raise InvalidInput(f"The appearance must be one of: {', '.join(APPEARANCES)}.")
+        with self._db.transaction() as conn:
+            settings_table.put(conn, APPEARANCE_KEY, appearance)

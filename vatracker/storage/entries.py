@@ -82,6 +82,14 @@ def running(conn: sqlite3.Connection) -> Entry | None:
     return None if row is None else _entry(row)
 
 
+def last_end(conn: sqlite3.Connection, at_or_before: Instant) -> Instant | None:
+    """When the latest entry that has ended by `at_or_before` ended (from its index)."""
+    row = conn.execute(
+        "SELECT max(end_utc) FROM entries WHERE end_utc <= ?", (at_or_before,)
+    ).fetchone()
+    return None if row[0] is None else int(row[0])
+
+
 def longest_seconds(conn: sqlite3.Connection) -> int:
     """The length of the longest finished entry (read from its index at once)."""
     row = conn.execute("SELECT max(end_utc - start_utc) FROM entries").fetchone()

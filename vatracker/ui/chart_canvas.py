@@ -63,7 +63,10 @@ class Legend(QWidget):
         self.entries: list[LegendEntry] = []
         self.setObjectName("chartLegend")
         self.setAutoFillBackground(True)
-        self.setStyleSheet("#chartLegend { background: white; }")
+        # On white like the chart beside it, so its text is dark in a dark theme too.
+        self.setStyleSheet(
+            "#chartLegend { background: white; } #chartLegend QLabel { color: #1f2328; }"
+        )
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(4, 24, 4, 4)
         self._layout.setSpacing(2)

@@ -8,10 +8,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import APP_NAME, __version__
 from ..domain.entries import Entry, Outcome, format_duration, free_span_before, new_entry
+from ..domain.nudges import Nudge
 from ..domain.totals import totals_by_client
 from ..domain.weeks import Month
 from ..domain.zones import day_bounds, local_date
@@ -27,10 +35,13 @@ from .day_view import DayView
 from .entries_model import DayRows
 from .icons import app_icon
 from .messages import message_box, show_error
+from .nudges import NudgeWatcher
 from .session import Session
 from .text import plain_label
+from .theme import ERROR_COLOURS, tint
 from .timer_panel import TimerPanel, TimerState
 from .undo import EntryChangeCommand
+from .window_memory import WindowMemory
 
 # Dialogs are imported where they open: start-up does not pay for what it does not show.
 AVAILABILITY_TAB, INVOICES_TAB, REVIEW_TAB = 1, 2, 3
@@ -51,7 +62,9 @@ class MainWindow(QMainWindow):
         self._state: TimerState | None = None
         self.setWindowIcon(app_icon())
         self.setWindowTitle(APP_NAME)
-        self.resize(1100, 740)
+        self.memory = WindowMemory(data_folder)
+        if not self.memory.restore(self):
+            self.resize(1100, 740)
 
         self.undo_stack = QUndoStack(self)
         self.timer_panel = TimerPanel()
@@ -76,7 +89,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready")
         self.warning_label = plain_label()
         self.warning_label.setObjectName("dataWarning")
-        self.warning_label.setStyleSheet("color: #b91c1c;")
+        tint(self.warning_label, ERROR_COLOURS)
         self.warning_label.hide()
         self._warnings: list[str] = []
         self.statusBar().addPermanentWidget(self.warning_label, 1)
@@ -101,6 +114,11 @@ class MainWindow(QMainWindow):
         session.failed.connect(lambda message: show_error(self, APP_NAME, message))
         session.notice.connect(lambda message: self.statusBar().showMessage(message, 5000))
         session.gap_found.connect(self.ask_about_gap)
+        self.nudges = NudgeWatcher(session, self)
+        self.timer_state_changed.connect(self.nudges.show_state)
+        session.changed.connect(self.nudges.reload)
+        session.ticked.connect(self.nudges.check)
+        self.nudges.nudged.connect(self.show_nudge)
         self.refresh()
 
     @property
@@ -563,6 +581,12 @@ class MainWindow(QMainWindow):
         self.warning_label.setToolTip("\n\n".join(self._warnings))
         self.warning_label.show()
 
+    def show_nudge(self, nudge: Nudge) -> None:
+        """In the status bar; the taskbar entry asks for attention where no tray tells it."""
+        self.statusBar().showMessage(f"{nudge.title}: {nudge.message}", 60_000)
+        if not self.keep_running_in_tray:
+            QApplication.alert(self)
+
     def database_damaged(self, problem: str) -> None:
         """The check after start-up found damage: stop using the file and offer a backup."""
         from .recovery import offer_recovery
@@ -663,6 +687,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.memory.save(self)
         running = self._state is not None and self._state.running is not None
         if self.keep_running_in_tray and running:
             event.ignore()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from .theme import ERROR_COLOURS, tint
+
 
 class ErrorLabel(QLabel):
     """A form's error line: hidden until there is something wrong, then in plain words."""
@@ -14,7 +16,7 @@ class ErrorLabel(QLabel):
         self.setObjectName("errorLabel")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b91c1c;")
+        tint(self, ERROR_COLOURS)
         self.hide()
 
     def show_error(self, message: str) -> None:

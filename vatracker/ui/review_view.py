@@ -40,6 +40,7 @@ from .chart_canvas import ChartCanvas
 from .session import Session
 from .table_model import TextTableModel
 from .text import plain_label
+from .theme import MUTED_COLOURS, tint
 from .views import LazyView, WeekNavigator, fit_to_rows, row_table
 
 LEVEL_STYLES = {
@@ -103,7 +104,7 @@ class ReviewView(LazyView):
         )
         self.disclaimer_label = plain_label(DISCLAIMER)
         self.disclaimer_label.setWordWrap(True)
-        self.disclaimer_label.setStyleSheet("color:#6b7280;")
+        tint(self.disclaimer_label, MUTED_COLOURS)
 
         navigation = QHBoxLayout()
         navigation.addWidget(self.navigator)

@@ -1,5 +1,5 @@
-"""The VA's settings: time zone, own working hours and limits, the business profile, the
-review's thresholds, and where the data lives."""
+"""Every setting in one place: time zone, look, where the data lives, own working hours and
+limits, notifications, the business profile and the review's thresholds."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -27,9 +28,12 @@ from .billing_forms import BusinessForm
 from .catalog_dialogs import FormDialog, zone_picker
 from .data_care import data_folder_warning
 from .messages import ErrorLabel
+from .nudge_settings import NudgeSettingsForm
 from .promise_editors import WindowsEditor
 from .review_settings import ReviewSettingsForm
 from .text import plain_label
+
+APPEARANCE_TEXTS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
 class SettingsDialog(FormDialog):
@@ -55,8 +59,14 @@ class SettingsDialog(FormDialog):
         )
         folder_row.addWidget(folder_label, 1)
         folder_row.addWidget(open_button)
+        self.appearance_box = QComboBox()
+        self.appearance_box.setAccessibleName("Appearance")
+        for value, text in APPEARANCE_TEXTS.items():
+            self.appearance_box.addItem(text, value)
+        self.appearance_box.setCurrentIndex(self.appearance_box.findData(settings.appearance()))
         self.form.addRow("Your time zone", self.follow_box)
         self.form.addRow("", self.zone_box)
+        self.form.addRow("&Appearance", self.appearance_box)
         self.form.addRow("Data folder", folder_row)
         warning = data_folder_warning(data_folder)
         if warning:
@@ -89,12 +99,14 @@ class SettingsDialog(FormDialog):
         limits.addRow("&Days off", self.days_off_box)
         hours_layout.addLayout(limits)
 
+        self.nudges = NudgeSettingsForm(settings.nudges())
         self.business = BusinessForm(services.billing)
         self.review = ReviewSettingsForm(services.review)
         self.tabs = QTabWidget()
         self.body.removeWidget(self.form_widget)
         self.tabs.addTab(self.form_widget, "&General")
         self.tabs.addTab(hours_page, "&Own hours")
+        self.tabs.addTab(self.nudges, "&Notifications")
         self.tabs.addTab(self.business, "&Business")
         self.tabs.addTab(self.review, "&Review")
         self.body.insertWidget(0, self.tabs)
@@ -109,10 +121,13 @@ class SettingsDialog(FormDialog):
         # Everything is read (and checked) before anything is saved.
         profile = self.business.profile()
         self.review.thresholds()
+        nudges = self.nudges.settings()
         services = self._services
         services.settings.set_va_zone(
             None if self.follow_box.isChecked() else self.zone_box.currentText()
         )
+        services.settings.set_appearance(self.appearance_box.currentData())
+        services.settings.set_nudges(nudges)
         services.promises.set_own_hours(own)
         services.billing.set_business(profile)
         self.review.store(services.review)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ..domain.entries import format_duration
+from ..domain.nudges import Nudge
 from ..domain.zones import Instant
 from .icons import app_icon, tray_icon
 from .text import rich_tooltip
@@ -88,6 +89,11 @@ class Tray(QObject):
             separator = self.menu.insertSeparator(self._first_fixed)
             self.recent_menu_actions.append(separator)
         self.tick(state.now)
+
+    def notify(self, nudge: Nudge) -> None:
+        """A desktop notification, where the platform shows them for tray icons."""
+        if QSystemTrayIcon.supportsMessages():
+            self.icon.showMessage(nudge.title, nudge.message, app_icon(), 15_000)
 
     def tooltip_text(self, now: Instant) -> str:
         state = self._state
