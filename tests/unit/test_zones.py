@@ -7,10 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vatracker.domain import zones as zones_module
 from vatracker.domain.entries import new_entry
 from vatracker.domain.errors import InvalidInput
+from vatracker.domain.windows_zones import WINDOWS_TO_IANA
 from vatracker.domain.zones import (
     day_bounds,
+    iana_name_of_windows_zone,
     instant_of,
     offset_at,
     resolve_wall_time,
@@ -125,3 +128,22 @@ def test_system_zone_follows_tz_variable(monkeypatch: pytest.MonkeyPatch) -> Non
     assert system_zone_name() == "Asia/Manila"
     monkeypatch.setenv("TZ", ":Europe/Berlin")
     assert system_zone_name() == "Europe/Berlin"
+
+
+def test_windows_zone_names_map_to_iana_names_zoneinfo_knows() -> None:
+    assert iana_name_of_windows_zone("W. Europe Standard Time") == "Europe/Berlin"
+    assert iana_name_of_windows_zone("Singapore Standard Time ") == "Asia/Singapore"
+    assert iana_name_of_windows_zone("E. South America Standard Time") == "America/Sao_Paulo"
+    assert iana_name_of_windows_zone("Not A Zone") == ""
+    for name in WINDOWS_TO_IANA.values():
+        assert zone(name).key == name
+
+
+def test_on_windows_the_system_zone_comes_from_the_registry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Windows has no /etc/localtime: without this the app would follow UTC there.
+    monkeypatch.delenv("TZ")
+    monkeypatch.setattr(zones_module.sys, "platform", "win32")
+    monkeypatch.setattr(zones_module, "_windows_zone_key", lambda: "Taipei Standard Time")
+    assert system_zone_name() == "Asia/Taipei"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -35,6 +36,8 @@ def zone(name: str) -> ZoneInfo:
 def system_zone_name() -> str:
     """The IANA name of the computer's zone, or "UTC" when it cannot be told."""
     candidates = [os.environ.get("TZ", "").lstrip(":")]
+    if sys.platform == "win32":
+        candidates.append(iana_name_of_windows_zone(_windows_zone_key()))
     localtime = Path("/etc/localtime")
     try:
         target = str(localtime.resolve())
@@ -52,6 +55,27 @@ def system_zone_name() -> str:
                 continue
             return candidate.strip()
     return "UTC"
+
+
+def iana_name_of_windows_zone(windows_name: str) -> str:
+    """ "W. Europe Standard Time" → "Europe/Berlin"; "" for a name not in the table."""
+    from .windows_zones import WINDOWS_TO_IANA
+
+    return WINDOWS_TO_IANA.get(windows_name.strip(), "")
+
+
+def _windows_zone_key() -> str:
+    """The zone Windows is set to, by its Windows name, from the registry ("" if unreadable)."""
+    if sys.platform != "win32":
+        return ""
+    import winreg
+
+    path = r"SYSTEM\CurrentControlSet\Control\TimeZoneInformation"
+    try:
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, path) as key:
+            return str(winreg.QueryValueEx(key, "TimeZoneKeyName")[0])
+    except OSError:
+        return ""
 
 
 def offset_at(tz: ZoneInfo, instant: Instant) -> int:
