@@ -45,6 +45,8 @@ def run(
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
+    if not getattr(args, "needs_database", True):  # desktop: reads and writes no data
+        return _reported(lambda: args.handler(args, out), err)
     folder = data_dir(getattr(args, "data_dir", None))
     clock = clock or SystemClock()
     if getattr(args, "opens_database", False):  # restore: also over a damaged database

@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_invoice_commands(command)
     _add_review_commands(command)
     _add_data_commands(command)
+    _add_desktop_commands(commands, common)
     return parser
 
 
@@ -131,6 +132,19 @@ def _add_data_commands(command: Callable[[str, str, Callable[..., int]], Parser]
     imports.add_argument("--task", action="append", metavar="IN_FILE=NAME", help="map a name")
     imports.add_argument("--allow-long", action="store_true", help="keep entries over 24 hours")
     imports.add_argument("--allow-large", action="store_true", help="read a file over 50 MB")
+
+
+def _add_desktop_commands(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    help_text = "add VA Tracker to the application menu, or remove it (Linux)"
+    group = commands.add_parser("desktop", help=help_text, description=help_text, parents=[common])
+    verbs = group.add_subparsers(dest="verb", metavar="VERB", required=True, parser_class=Parser)
+    for verb, help_verb in (
+        ("install", "write the menu entry and icons into ~/.local/share (or $XDG_DATA_HOME)"),
+        ("remove", "remove the menu entry and icons that install wrote"),
+    ):
+        sub = verbs.add_parser(verb, help=help_verb, description=help_verb, parents=[common])
+        # Touches no data: it works even before the first start, or over a damaged database.
+        sub.set_defaults(handler=_lazy("desktop_commands", verb), needs_database=False)
 
 
 def _data(name: str) -> Callable[..., int]:
