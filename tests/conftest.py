@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import FakeClock, at
+from tests.scripts import BuiltBundle, load_script
 from vatracker.services.container import Services
 
 
@@ -46,3 +48,20 @@ def services(data_dir: Path, clock: FakeClock) -> Iterator[Services]:
     opened.settings.set_va_zone("UTC")
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def built_bundle(tmp_path_factory: pytest.TempPathFactory) -> BuiltBundle:
+    """The one-folder app of packaging/vatracker.spec, built once per test run by
+    packaging/build_bundle.py (a clean PyInstaller build: slow)."""
+    pytest.importorskip(
+        "PyInstaller", reason="PyInstaller is not installed (pip install -e '.[bundle]')"
+    )
+    build_bundle = load_script("build_bundle.py")
+    root = tmp_path_factory.mktemp("bundle")
+    started = time.perf_counter()
+    try:
+        folder = build_bundle.build(root / "dist", root / "work")
+    except build_bundle.SmokeTestFailure as failure:
+        pytest.fail(str(failure))
+    return BuiltBundle(folder, time.perf_counter() - started)

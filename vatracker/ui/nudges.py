@@ -24,10 +24,11 @@ class NudgeWatcher(QObject):
         self._settings = NudgeSettings()
         self._own_windows: tuple[WeeklyWindow, ...] = ()
         self._last_end: int | None = None
-        self.reload()
+        self._loaded = False  # read at the first check: start-up does without the promises
 
     def reload(self) -> None:
         """Read the settings, own hours and last finished entry afresh (after any change)."""
+        self._loaded = True
         services = self._session.services
         self._settings = self._session.attempt(services.settings.nudges) or self._settings
         own = self._session.attempt(services.promises.own_hours)
@@ -38,6 +39,8 @@ class NudgeWatcher(QObject):
         self._state = state
 
     def check(self) -> None:
+        if not self._loaded:
+            self.reload()
         state = self._state
         running = state.running if state is not None else None
         label = ""

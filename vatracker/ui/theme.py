@@ -107,12 +107,11 @@ class Appearance(QObject):
     @classmethod
     def of(cls, app: QApplication) -> Appearance:
         """The application's one Appearance, made (following the system) on first use."""
-        found = app.findChild(cls)
-        if isinstance(found, cls):
-            return found
-        appearance = cls(app)
-        appearance.apply()
-        return appearance
+        global _current
+        if _current is None or _current._app is not app:
+            _current = cls(app)
+            _current.apply()
+        return _current
 
     @property
     def choice(self) -> str:
@@ -144,3 +143,6 @@ class Appearance(QObject):
             if app.style().name() != "fusion":
                 app.setStyle("Fusion")
             app.setPalette(dark_palette() if dark else app.style().standardPalette())
+
+
+_current: Appearance | None = None  # findChild would cost 10 ms at start-up
