@@ -92,12 +92,10 @@ def test_dark_and_light_palettes_and_text_that_stays_readable(
     label = ErrorLabel()
     qtbot.addWidget(label)
     appearance.set_choice("dark")
-    QApplication.processEvents()  # windows hear of the app's palette through the event loop
     window_colour = QApplication.palette().color(QPalette.ColorRole.Window)
     assert window_colour.lightness() < 60
     assert label.palette().color(QPalette.ColorRole.WindowText).name() == ERROR_COLOURS[True]
     appearance.set_choice("light")
-    QApplication.processEvents()
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 200
     assert label.palette().color(QPalette.ColorRole.WindowText).name() == ERROR_COLOURS[False]
 

@@ -4,28 +4,21 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
-from ..assets import APP_ICON_SIZES, app_icon_in_theme, asset_path
+from ..assets import asset_path
 
 
 @cache
 def _icon(name: str) -> QIcon:
+    # The SVG alone: Qt draws it at each size asked, as crisp as the PNGs (which are rendered
+    # from it for the desktop's menus and the installers). Adding those PNGs here would load
+    # all of them at start-up.
     return QIcon(str(asset_path(f"icons/{name}.svg")))
 
 
-@cache
 def app_icon() -> QIcon:
-    """The SVG, with the PNGs rendered from it added for their sizes.
-
-    Qt takes the PNG of a size it has (menus, the taskbar, the title bar: the same pixels the
-    desktop's menu and the Windows and macOS icon files show) and draws the SVG for any other.
-    """
-    icon = QIcon(str(asset_path("icons/vatracker.svg")))
-    for size in APP_ICON_SIZES:
-        icon.addFile(str(asset_path(f"icons/{app_icon_in_theme(size)}")), QSize(size, size))
-    return icon
+    return _icon("vatracker")
 
 
 def tray_icon(*, running: bool) -> QIcon:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject, Qt
+import shiboken6
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -66,32 +67,28 @@ def dark_palette() -> QPalette:
 
 def tint(widget: QWidget, colours: dict[bool, str]) -> None:
     """Colour a widget's text to read on the app's background (`colours` by darkness), and
-    again whenever the app turns light or dark."""
-    _Tint(widget, colours)
+    again whenever the Appearance turns the app light or dark."""
+    _tinted.append((widget, colours))
+    _apply_tint(widget, colours)
 
 
-class _Tint(QObject):
-    def __init__(self, widget: QWidget, colours: dict[bool, str]) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._colours = colours
-        widget.installEventFilter(self)
-        self._update()
+def _apply_tint(widget: QWidget, colours: dict[bool, str]) -> None:
+    palette = widget.palette()
+    colour = QColor(colours[is_dark(QApplication.palette())])
+    for role in (Role.WindowText, Role.Text):
+        palette.setColor(role, colour)
+    widget.setPalette(palette)
 
-    def _update(self) -> None:
-        colour = QColor(self._colours[is_dark(QApplication.palette())])
-        palette = self._widget.palette()
-        if palette.color(Role.WindowText) == colour:
-            return  # also ends the change event that setting it sends
-        for role in (Role.WindowText, Role.Text):
-            palette.setColor(role, colour)
-        self._widget.setPalette(palette)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # A window hears of the app's new palette; a widget inside one, of its parent's.
-        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
-            self._update()
-        return False
+def _retint() -> None:
+    # On the app's palette signal rather than each widget's palette events: an event filter
+    # would make every event of those widgets pass through Python.
+    _tinted[:] = [(w, c) for w, c in _tinted if shiboken6.isValid(w)]
+    for widget, colours in _tinted:
+        _apply_tint(widget, colours)
+
+
+_tinted: list[tuple[QWidget, dict[bool, str]]] = []
 
 
 class Appearance(QObject):
@@ -101,8 +98,13 @@ class Appearance(QObject):
         super().__init__(app)
         self._app = app
         self._choice = choice
-        self._native_style = app.style().name()
+        #: The platform's style, once this class has put Fusion in its place (reading it
+        #: earlier would build Python's copy of QStyle's enums at start-up: 5 ms).
+        self._native_style: str | None = None
+        self._changed_palette = False
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
+        # Whoever changed it (this class, or the platform on macOS and KDE), retint the text.
+        app.paletteChanged.connect(lambda _palette: _retint())
 
     @classmethod
     def of(cls, app: QApplication) -> Appearance:
@@ -135,14 +137,18 @@ class Appearance(QObject):
                     Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light
                 )
             return
-        # Back to the platform's own look, which may already be the one wanted.
-        if app.style().name() != self._native_style:
-            app.setStyle(self._native_style)
-        app.setPalette(QPalette())  # an empty palette: the platform's again
+        if self._changed_palette:  # back to the platform's own look, which may be the one
+            if self._native_style is not None and app.style().name() != self._native_style:
+                app.setStyle(self._native_style)
+            app.setPalette(QPalette())  # an empty palette: the platform's again
+            self._changed_palette = False
         if is_dark(app.palette()) != dark:
+            if self._native_style is None:
+                self._native_style = app.style().name()
             if app.style().name() != "fusion":
                 app.setStyle("Fusion")
             app.setPalette(dark_palette() if dark else app.style().standardPalette())
+            self._changed_palette = True
 
 
 _current: Appearance | None = None  # findChild would cost 10 ms at start-up
