@@ -1,8 +1,7 @@
 """Render the app icon, resources/icons/vatracker.svg, into the files each desktop wants.
 
 - PNGs in the freedesktop icon theme layout (resources/icons/hicolor/<N>x<N>/apps/), which
-  Linux menus and docks look up by the application id, and which the window uses for small
-  sizes, where a scaled-down SVG turns blurry;
+  Linux menus and docks look up by the application id;
 - resources/icons/vatracker.ico for Windows (the executable and the installer);
 - resources/icons/vatracker.icns for macOS (the app bundle).
 
@@ -27,15 +26,14 @@ from PySide6.QtCore import QBuffer, QIODevice, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
-SOURCE = ICONS / "vatracker.svg"
-#: The name desktops look the icon up by: vatracker.APP_ID (tests/test_packaging.py checks
-#: that the files exist under that name).
-APP_ID = "org.vatracker.VATracker"
+PROJECT = Path(__file__).resolve().parents[1]
+# The names and sizes come from this checkout's vatracker, installed or not.
+sys.path.insert(0, str(PROJECT))
 
-#: freedesktop's usual sizes: vatracker.assets.APP_ICON_SIZES, which the window's icon and
-#: `vatracker desktop install` use (tests/test_packaging.py checks every one is here).
-HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+from vatracker.assets import APP_ICON_SIZES, app_icon_in_theme  # noqa: E402
+
+ICONS = PROJECT / "resources" / "icons"
+SOURCE = ICONS / "vatracker.svg"
 #: What Windows picks from for the taskbar, Explorer's views and the title bar.
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 #: The icns chunk types that hold PNG data, with their size in pixels. The @2x ("retina")
@@ -105,12 +103,12 @@ def write_hicolor(pngs: dict[int, bytes]) -> list[Path]:
     theme = ICONS / "hicolor"
     shutil.rmtree(theme, ignore_errors=True)
     written = []
-    for size in HICOLOR_SIZES:
-        target = theme / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+    for size in APP_ICON_SIZES:
+        target = ICONS / app_icon_in_theme(size)
         target.parent.mkdir(parents=True)
         target.write_bytes(pngs[size])
         written.append(target)
-    scalable = theme / "scalable" / "apps" / f"{APP_ID}.svg"
+    scalable = ICONS / app_icon_in_theme()
     scalable.parent.mkdir(parents=True)
     shutil.copyfile(SOURCE, scalable)
     written.append(scalable)
@@ -123,7 +121,7 @@ def main() -> int:
     if not renderer.isValid():
         print(f"{SOURCE} is not a valid SVG", file=sys.stderr)
         return 1
-    sizes = sorted({*HICOLOR_SIZES, *ICO_SIZES, *(size for _kind, size in ICNS_CHUNKS)})
+    sizes = sorted({*APP_ICON_SIZES, *ICO_SIZES, *(size for _kind, size in ICNS_CHUNKS)})
     pngs = {size: render_png(renderer, size) for size in sizes}
     written = write_hicolor(pngs)
     for path, data in (

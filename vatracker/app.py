@@ -45,10 +45,10 @@ def build_window(
     appearance = Appearance.of(app)
     appearance.set_choice(services.settings.appearance())
     session = Session(services)
-    session.changed.connect(
+    window = MainWindow(session, folder)
+    window.settings_saved.connect(
         lambda: appearance.set_choice(session.attempt(services.settings.appearance) or "system")
     )
-    window = MainWindow(session, folder)
     window.quit_requested.connect(app.quit)
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
@@ -62,12 +62,10 @@ def build_window(
             parent=window,
         )
         window.timer_state_changed.connect(tray.show_state)
-        window.nudges.nudged.connect(tray.notify)
+        window.nudges.nudged.connect(lambda nudge: tray.notify(nudge.title, nudge.message))
         session.ticked.connect(lambda: tray.tick(session.now()))
         window.hidden_to_tray.connect(
-            lambda: tray.icon.showMessage(
-                APP_NAME, "The timer keeps running here in the tray.", app_icon(), 4000
-            )
+            lambda: tray.notify(APP_NAME, "The timer keeps running here in the tray.", 4000)
         )
         window.keep_running_in_tray = True
         window.refresh()

@@ -9,10 +9,8 @@ from zoneinfo import ZoneInfo
 
 from .entries import Entry, format_duration
 from .errors import InvalidInput
-from .weekly import WeeklyWindow, merge, spans_between
+from .weekly import MINUTES_PER_DAY, WeeklyWindow, merge, spans_between
 from .zones import Instant
-
-MINUTES_PER_DAY = 24 * 60
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from ..storage import settings as settings_table
 from ..storage.database import Database
 
 TIMEZONE_KEY = "timezone"
+_NUDGE_PREFIX = "nudge_"  # every nudge setting, read in one query
 _LONG_TIMER, _PAST_HOURS = "nudge_long_timer_minutes", "nudge_past_own_hours"
 _IDLE, _IDLE_MINUTES = "nudge_idle_reminder", "nudge_idle_minutes"
 APPEARANCE_KEY = "appearance"
@@ -40,16 +41,17 @@ class SettingsService:
     def nudges(self) -> NudgeSettings:
         defaults = NudgeSettings()
         with self._db.reading() as conn:
-            stored = {
-                key: settings_table.get(conn, key)
-                for key in (_LONG_TIMER, _PAST_HOURS, _IDLE, _IDLE_MINUTES)
-            }
+            stored = settings_table.starting_with(conn, _NUDGE_PREFIX)
+
+        def flag(key: str, default: bool) -> bool:
+            return stored.get(key, str(int(default))) == "1"
+
         try:
             return NudgeSettings(
-                long_timer_minutes=int(stored[_LONG_TIMER] or defaults.long_timer_minutes),
-                past_own_hours=(stored[_PAST_HOURS] or str(int(defaults.past_own_hours))) == "1",
-                idle_reminder=(stored[_IDLE] or str(int(defaults.idle_reminder))) == "1",
-                idle_minutes=int(stored[_IDLE_MINUTES] or defaults.idle_minutes),
+                long_timer_minutes=int(stored.get(_LONG_TIMER, defaults.long_timer_minutes)),
+                past_own_hours=flag(_PAST_HOURS, defaults.past_own_hours),
+                idle_reminder=flag(_IDLE, defaults.idle_reminder),
+                idle_minutes=int(stored.get(_IDLE_MINUTES, defaults.idle_minutes)),
             )
         except (ValueError, InvalidInput):
             return defaults  # a value edited by hand into nonsense: the defaults, not a crash

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
     #: The database was replaced under the window (a damaged one set aside): open it afresh.
     restart_requested = Signal()
     hidden_to_tray = Signal()
+    settings_saved = Signal()
 
     def __init__(self, session: Session, data_folder: Path) -> None:
         super().__init__()
@@ -554,6 +555,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(services, self.data_folder, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.session.refresh()
+            self.settings_saved.emit()
 
     def open_backups(self) -> None:
         from .backups_dialog import BackupsDialog

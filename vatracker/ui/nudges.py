@@ -43,14 +43,10 @@ class NudgeWatcher(QObject):
             self.reload()
         state = self._state
         running = state.running if state is not None else None
-        label = ""
-        if state is not None and running is not None:
-            client = state.client_names.get(running.client_id, "?")
-            label = f"{client} · {state.task_names.get(running.task_type_id, '?')}"
         moment = Moment(
             now=self._session.now(),
             running=running,
-            running_label=label,
+            running_label=state.describe(running) if state and running else "",
             own_windows=self._own_windows,
             zone=self._session.zone,
             idle_since=max(self._last_end or 0, self._watching_since),

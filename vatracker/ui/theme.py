@@ -115,20 +115,14 @@ class Appearance(QObject):
             _current.apply()
         return _current
 
-    @property
-    def choice(self) -> str:
-        return self._choice
-
     def set_choice(self, choice: str) -> None:
         if choice != self._choice:
             self._choice = choice
             self.apply()
 
-    def dark(self) -> bool:
-        return wants_dark(self._choice, self._app.styleHints().colorScheme())
-
     def apply(self) -> None:
-        app, dark = self._app, self.dark()
+        app = self._app
+        dark = wants_dark(self._choice, app.styleHints().colorScheme())
         if sys.platform == "darwin":  # the native style draws both; tell Qt which
             if self._choice == "system":
                 app.styleHints().unsetColorScheme()

@@ -41,6 +41,11 @@ class TimerState:
     zone: ZoneInfo
     now: Instant
 
+    def describe(self, entry: Entry) -> str:
+        """ "Acme · Inbox management": what an entry is for, in the names shown."""
+        client = self.client_names.get(entry.client_id, "?")
+        return f"{client} · {self.task_names.get(entry.task_type_id, '?')}"
+
 
 class TimerPanel(QFrame):
     start_requested = Signal(int, int, str)  # client id, task type id, note
@@ -154,9 +159,7 @@ class TimerPanel(QFrame):
             self.status_dot.setStyleSheet("color: palette(mid);")
             self.status_dot.setToolTip("Idle")
         else:
-            client = state.client_names.get(running.client_id, "?")
-            task = state.task_names.get(running.task_type_id, "?")
-            self.what_label.setText(f"{client} · {task}")
+            self.what_label.setText(state.describe(running))
             since = to_local(running.start, state.zone)
             today = to_local(state.now, state.zone).date()
             since_text = since.strftime("%H:%M" if since.date() == today else "%a %d %b %H:%M")

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ..domain.entries import format_duration
-from ..domain.nudges import Nudge
 from ..domain.zones import Instant
 from .icons import app_icon, tray_icon
 from .text import rich_tooltip
@@ -90,19 +89,16 @@ class Tray(QObject):
             self.recent_menu_actions.append(separator)
         self.tick(state.now)
 
-    def notify(self, nudge: Nudge) -> None:
-        """A desktop notification, where the platform shows them for tray icons."""
-        if QSystemTrayIcon.supportsMessages():
-            self.icon.showMessage(nudge.title, nudge.message, app_icon(), 15_000)
+    def notify(self, title: str, message: str, milliseconds: int = 15_000) -> None:
+        """A desktop notification from the tray icon (nothing where the platform has none)."""
+        self.icon.showMessage(title, message, app_icon(), milliseconds)
 
     def tooltip_text(self, now: Instant) -> str:
         state = self._state
         if state is None or state.running is None:
             return "VA Tracker\nNo timer running"
         entry = state.running
-        client = state.client_names.get(entry.client_id, "?")
-        task = state.task_names.get(entry.task_type_id, "?")
-        return f"VA Tracker\n{client} · {task}\n{format_duration(entry.duration(now))}"
+        return f"VA Tracker\n{state.describe(entry)}\n{format_duration(entry.duration(now))}"
 
     def tick(self, now: Instant) -> None:
         self.icon.setToolTip(tray_tooltip(self.tooltip_text(now)))
